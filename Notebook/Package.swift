@@ -16,7 +16,7 @@ let package = Package(
     .target(name: "NotebookCore"),
     .executableTarget(name: "notebook-gen", dependencies: ["NotebookCore"]),
     .plugin(name: "NotebookPlugin", capability: .buildTool(), dependencies: ["notebook-gen"]),
-    .testTarget(name: "NotebookCoreTests", dependencies: ["NotebookCore"]),
+    .testTarget(name: "NotebookCoreTests", dependencies: ["NotebookCore"], exclude: ["Fixtures"]),
     .testTarget(name: "NotebookPluginTests"),
   ]
 )

@@ -55,7 +55,8 @@ public enum NotebookTool {
   }
 
   /// Runs the tool: parses the notebook and writes the test file (only when its contents change,
-  /// so an unchanged notebook does not recompile the test target).
+  /// so an unchanged notebook does not recompile the test target). The output must be a regular
+  /// file or not exist yet: it is replaced atomically.
   ///
   /// - Throws: any ``NotebookError``.
   public static func run(_ options: Options) throws(NotebookError) {
@@ -68,8 +69,12 @@ public enum NotebookTool {
     let notebook = try Notebook(markdown: markdown)
     let generator = TestFileGenerator(relativePath: options.relativePath, sourcePath: options.input)
     let text = generator.generate(notebook)
-    if let existing = try? String(contentsOfFile: options.output, encoding: .utf8), existing == text {
-      return
+    if let type = try? FileManager.default.attributesOfItem(atPath: options.output)[.type] as? FileAttributeType {
+      // Only a regular file is replaced: an atomic write would swap a device or a link for a file.
+      guard type == .typeRegular else { throw .unwritableOutput(path: options.output) }
+      if let existing = try? String(contentsOfFile: options.output, encoding: .utf8), existing == text {
+        return
+      }
     }
     do {
       try text.write(toFile: options.output, atomically: true, encoding: .utf8)
