@@ -1,0 +1,34 @@
+// swift-tools-version: 6.1
+//
+// Neural as a package of its own: `swift test` here runs Neural's tests.
+//
+// - `Neural`: the domain module (Embedded-Swift clean; compiles for wasm32-unknown-none-wasm).
+//   Natively its whole-epoch fast paths call OpenBLAS through `COpenBLAS`.
+// - `NeuralIO`: native-only file adapter (reads and writes `.net` / `.data` files by path).
+// - `CFloatFANN`: libfann's float build, linked only by the tests and the benchmark harness,
+//   which compare us with the peer in the same process.
+// - `neural-bench`: the benchmark harness (connection-updates/s and forward µs against libfann).
+import PackageDescription
+
+let package = Package(
+  name: "Neural",
+  products: [
+    .library(name: "Neural", targets: ["Neural"]),
+    .library(name: "NeuralIO", targets: ["NeuralIO"]),
+  ],
+  targets: [
+    .systemLibrary(
+      name: "COpenBLAS", path: "Sources/COpenBLAS",
+      providers: [.apt(["libopenblas-dev"])]),
+    .systemLibrary(
+      name: "CFloatFANN", path: "Sources/CFloatFANN",
+      providers: [.apt(["libfann-dev"])]),
+    .target(name: "Neural", dependencies: ["COpenBLAS"], exclude: ["Neural.docc"]),
+    .target(name: "NeuralIO", dependencies: ["Neural"]),
+    .executableTarget(
+      name: "neural-bench", dependencies: ["Neural", "NeuralIO", "CFloatFANN"],
+      path: "Benchmarks/NeuralBench",
+      swiftSettings: [.unsafeFlags(["-Ounchecked"])]),
+    .testTarget(name: "NeuralTests", dependencies: ["Neural", "NeuralIO", "CFloatFANN"]),
+  ]
+)

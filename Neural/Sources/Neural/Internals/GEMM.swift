@@ -1,0 +1,42 @@
+// Matrix kernels behind one dispatch function each: OpenBLAS natively (`GEMM+BLAS.swift`), the
+// scalar reference elsewhere (`GEMM+Reference.swift`, always compiled and the tests' oracle).
+// Row-major, C-style pointers; callers validate shapes (these are internal).
+#if canImport(COpenBLAS)
+import COpenBLAS
+#endif
+
+enum Kernel {
+  /// C = alpha · op(A) · op(B) + beta · C, row-major; op(X) = Xᵀ when `trans…` is true.
+  @inline(__always)
+  static func gemm(
+    transA: Bool, transB: Bool, m: Int, n: Int, k: Int, alpha: Float,
+    a: UnsafePointer<Float>, lda: Int, b: UnsafePointer<Float>, ldb: Int, beta: Float,
+    c: UnsafeMutablePointer<Float>, ldc: Int
+  ) {
+    if m == 0 || n == 0 { return }
+    #if canImport(COpenBLAS)
+    cblas_sgemm(
+      CblasRowMajor, transA ? CblasTrans : CblasNoTrans, transB ? CblasTrans : CblasNoTrans,
+      blasint(m), blasint(n), blasint(k), alpha, a, blasint(lda), b, blasint(ldb), beta, c,
+      blasint(ldc))
+    #else
+    ReferenceKernel.gemm(
+      transA: transA, transB: transB, m: m, n: n, k: k, alpha: alpha, a: a, lda: lda, b: b,
+      ldb: ldb, beta: beta, c: c, ldc: ldc)
+    #endif
+  }
+
+  /// y = A · x (A is m × n row-major with leading dimension lda).
+  @inline(__always)
+  static func gemv(
+    m: Int, n: Int, a: UnsafePointer<Float>, lda: Int, x: UnsafePointer<Float>,
+    y: UnsafeMutablePointer<Float>
+  ) {
+    if m == 0 { return }
+    #if canImport(COpenBLAS)
+    cblas_sgemv(CblasRowMajor, CblasNoTrans, blasint(m), blasint(n), 1, a, blasint(lda), x, 1, 0, y, 1)
+    #else
+    ReferenceKernel.gemv(m: m, n: n, a: a, lda: lda, x: x, y: y)
+    #endif
+  }
+}
