@@ -203,6 +203,17 @@ struct TextScanner {
 
   var atEnd: Bool { position >= bytes.count }
 
+  /// `.truncated`, naming the last line that has content (not the empty line after a final LF).
+  func truncated() -> NeuralError {
+    var l = line
+    var i = min(position, bytes.count) - 1
+    while i >= 0, TextScanner.isSpace(bytes[i]) {
+      if bytes[i] == 0x0A { l -= 1 }
+      i -= 1
+    }
+    return .malformedFile(line: max(l, 1), problem: .truncated)
+  }
+
   @inline(__always)
   static func isSpace(_ b: UInt8) -> Bool {
     b == 0x20 || (b >= 0x09 && b <= 0x0D)
@@ -237,7 +248,7 @@ struct TextScanner {
     if !ok {
       position = start
       line = startLine
-      throw .malformedFile(line: line, problem: atEnd ? .truncated : .missingField(text))
+      throw atEnd ? truncated() : .malformedFile(line: line, problem: .missingField(text))
     }
   }
 
@@ -255,7 +266,7 @@ struct TextScanner {
   /// The next whitespace-delimited token (also stops at ',' and ')' for `.net` tuples).
   mutating func token() throws(NeuralError) -> ArraySlice<UInt8> {
     skipSpace()
-    guard !atEnd else { throw .malformedFile(line: line, problem: .truncated) }
+    guard !atEnd else { throw truncated() }
     let start = position
     while position < bytes.count {
       let b = bytes[position]

@@ -92,7 +92,7 @@ struct NetworkNetFileTests {
     ("FANN_FLO_2.1\r\nnum_layers=3\r\n", .malformedFile(line: 1, problem: .carriageReturn)),
     ("FANN_FIX_2.0\n", .malformedFile(line: 1, problem: .wrongVersion)),
     ("", .malformedFile(line: 1, problem: .wrongVersion)),
-    ("FANN_FLO_2.1\n", .malformedFile(line: 2, problem: .truncated)),
+    ("FANN_FLO_2.1\n", .malformedFile(line: 1, problem: .truncated)),
     ("FANN_FLO_2.1\nnum_layerz=3\n", .malformedFile(line: 2, problem: .missingField("num_layers="))),
     ("FANN_FLO_2.1\nnum_layers=99999999999999999999\n", .malformedFile(line: 2, problem: .badCount)),
     ("FANN_FLO_2.1\nnum_layers=1\n", .malformedFile(line: 2, problem: .badCount)),
