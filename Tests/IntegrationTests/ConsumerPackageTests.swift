@@ -20,8 +20,15 @@ import Testing
   static let consumerMain = """
     import SIMDKit
 
-    print("active path:", KernelPath.active)
-    print("errors compare:", KernelError.lengthMismatch(expected: 4, actual: 2) == .lengthMismatch(expected: 4, actual: 2))
+    let x: [Float] = [1, 2, 3, 4]
+    let y: [Float] = [5, 6, 7, 8]
+    print("dot:", try Kernels.dot(x, y))
+    do {
+      _ = try Kernels.dot(x, [1, 2])
+      print("no error")
+    } catch {
+      print("length mismatch caught:", error == .lengthMismatch(expected: 4, actual: 2))
+    }
 
     """
 
@@ -77,7 +84,7 @@ import Testing
 
     let executed = try Self.run(bin.appending(path: "Consumer").path, [])
     #expect(executed.status == 0)
-    #expect(executed.output == "active path: simd\nerrors compare: true\n", "\(executed.output)")
+    #expect(executed.output == "dot: 70.0\nlength mismatch caught: true\n", "\(executed.output)")
 
     // What was compiled: one `<Module>.build` folder per module.
     let built = Set(try files.contentsOfDirectory(atPath: bin.path)
