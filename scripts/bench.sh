@@ -1,0 +1,24 @@
+#!/usr/bin/env bash
+# Builds the SIMDKit benchmark harness (Benchmarks/) in release with the native CPU flags and runs it.
+# It checks every answer against the scalar reference before timing, and prints GFLOP/s and ratios
+# against single-threaded OpenBLAS and the scalar reference, measured in the same run.
+#
+# CPU flags: when /proc/cpuinfo shows AVX2 + FMA (+ BMI2, F16C, MOVBE: the x86-64-v3 level), the
+# build adds `-target-cpu haswell` (Swift 6.3.1 rejects the name x86-64-v3; haswell is that
+# feature level) and the matching `-Xcc -march=haswell`, plus -D SIMDKIT_AVX2 (6x16 SIMD8 gemm
+# micro-kernel) and -D SIMDKIT_FMA (fused multiply-add). The same flags apply to our kernels and to
+# the scalar reference. Without them (what a package user gets by default) x86-64 builds use SSE.
+# BENCH_FMA=0 leaves out SIMDKIT_FMA (separate multiply and add), BENCH_NATIVE=0 all of the flags.
+# Installs nothing: `make bench` runs scripts/install-deps.sh first (libopenblas-dev).
+set -euo pipefail
+cd "$(dirname "$0")/../Benchmarks"
+flags=()
+if [ "${BENCH_NATIVE:-1}" != 0 ] && [ -r /proc/cpuinfo ] \
+  && grep -qw avx2 /proc/cpuinfo && grep -qw fma /proc/cpuinfo && grep -qw bmi2 /proc/cpuinfo \
+  && grep -qw f16c /proc/cpuinfo && grep -qw movbe /proc/cpuinfo; then
+  flags=(-Xswiftc -target-cpu -Xswiftc haswell -Xcc -march=haswell -Xswiftc -DSIMDKIT_AVX2)
+  [ "${BENCH_FMA:-1}" != 0 ] && flags+=(-Xswiftc -DSIMDKIT_FMA)
+fi
+echo "bench: swift build -c release ${flags[*]}"
+swift build -c release --product SIMDKitBench "${flags[@]}"
+"$(swift build -c release --show-bin-path "${flags[@]}")/SIMDKitBench"
