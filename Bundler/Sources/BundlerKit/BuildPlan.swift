@@ -1,0 +1,190 @@
+// The build plan as data.
+//
+// `Planner` turns the discovered domains into a `BuildPlan`; nothing in it touches the disk. The
+// plan's paths are symbolic (`$REPO/…`, `$WORK/…`, `$OUT/…`, `$WASI_LIBC`, `$BUILTINS`) and its tools
+// are names, so `BuildPlan.description` is a stable text that the snapshot tests pin. `Builder`
+// carries a plan out through an `Executor`, which binds the roots and tools to the machine.
+//
+// Shape: `prepare` steps, then one lane per variant (simd128, scalar; lanes are independent and may
+// run concurrently), then `finish` steps (loader, declarations, package.json, manifest).
+
+/// A path relative to one of the build's roots.
+///
+/// ```swift
+/// let object = SymbolicPath(.work, "simd/SIMDKit.o")
+/// // object.description == "$WORK/simd/SIMDKit.o"
+/// ```
+public struct SymbolicPath: Hashable, Sendable, CustomStringConvertible, Comparable {
+  /// The roots a path can be relative to.
+  public enum Root: String, Sendable, CaseIterable {
+    /// The repository (domain sources, declarations, Bundler/JS, Bundler/Runtime).
+    case repo = "$REPO"
+    /// The scratch directory for objects and unoptimised modules.
+    case work = "$WORK"
+    /// The output folder (`dist/`).
+    case out = "$OUT"
+    /// wasi-libc's `libc.a`.
+    case wasiLibc = "$WASI_LIBC"
+    /// compiler-rt's wasm32 builtins archive.
+    case builtins = "$BUILTINS"
+    /// The Embedded Swift libraries for wasm32 in the toolchain (`libswiftUnicodeDataTables.a`).
+    case swiftEmbedded = "$SWIFT_EMBEDDED"
+  }
+
+  /// The root.
+  public var root: Root
+  /// The path below the root ("" for the root itself).
+  public var relative: String
+
+  /// Creates a path.
+  public init(_ root: Root, _ relative: String = "") {
+    self.root = root
+    self.relative = relative
+  }
+
+  public var description: String { relative.isEmpty ? root.rawValue : root.rawValue + "/" + relative }
+
+  /// The path `name` below this one.
+  public func appending(_ name: String) -> SymbolicPath {
+    SymbolicPath(root, relative.isEmpty ? name : relative + "/" + name)
+  }
+
+  /// The last path component.
+  public var lastComponent: String { String(relative.split(separator: "/").last ?? "") }
+
+  public static func < (lhs: SymbolicPath, rhs: SymbolicPath) -> Bool { lhs.description < rhs.description }
+}
+
+/// The external programs a plan runs.
+public enum Tool: String, Sendable, CaseIterable {
+  case swiftc
+  case wasmLd = "wasm-ld"
+  case wasmOpt = "wasm-opt"
+  case llvmObjdump = "llvm-objdump"
+  case llvmNm = "llvm-nm"
+  case gzip
+  case brotli
+}
+
+/// One command-line argument.
+public enum Argument: Hashable, Sendable, CustomStringConvertible {
+  /// Literal text.
+  case text(String)
+  /// A path, bound by the executor.
+  case path(SymbolicPath)
+  /// `-u S --export-if-defined=S` for every symbol the given objects leave undefined: how the runtime
+  /// chunk exports exactly the libc and compiler-rt functions (expf, …) that some domain imports.
+  case exportUndefinedSymbols(of: [SymbolicPath])
+
+  public var description: String {
+    switch self {
+    case .text(let text): return text
+    case .path(let path): return path.description
+    case .exportUndefinedSymbols(let paths): return "@export-undefined(" + paths.map(\.description).joined(separator: " ") + ")"
+    }
+  }
+}
+
+/// The two builds of every chunk.
+public enum Variant: String, Sendable, CaseIterable, Comparable {
+  /// Compiled with `-Xcc -msimd128`: SIMD types lower to `f32x4`.
+  case simd
+  /// Compiled without simd128 and with `-D SIMDKIT_SCALAR`: for engines without wasm SIMD.
+  case scalar
+
+  public static func < (lhs: Variant, rhs: Variant) -> Bool { lhs.rawValue < rhs.rawValue }
+}
+
+/// What a published chunk is.
+public enum ChunkKind: String, Sendable, Codable {
+  case runtime
+  case domain
+}
+
+/// A domain chunk as the linkage check sees it: its module and the chunks it may import from.
+public struct LinkUnit: Hashable, Sendable {
+  /// The chunk (domain) name.
+  public var chunk: String
+  /// Its finished module.
+  public var path: SymbolicPath
+  /// Its direct domain dependencies (the runtime is implied).
+  public var dependencies: [String]
+
+  /// Creates a unit.
+  public init(chunk: String, path: SymbolicPath, dependencies: [String]) {
+    self.chunk = chunk
+    self.path = path
+    self.dependencies = dependencies
+  }
+}
+
+/// One step of a plan.
+public enum BuildStep: Hashable, Sendable, CustomStringConvertible {
+  /// Create a directory (and its parents).
+  case makeDirectory(SymbolicPath)
+  /// Write generated text.
+  case write(SymbolicPath, contents: String)
+  /// Copy a file.
+  case copy(SymbolicPath, to: SymbolicPath)
+  /// Run a tool; `label` names the step in logs.
+  case run(Tool, [Argument], label: String)
+  /// Disassemble a module and require that it does (or does not) contain an instruction.
+  case checkInstruction(SymbolicPath, instruction: String, present: Bool)
+  /// Hash and measure a finished module and copy it into `$OUT/chunks` under a content-hashed name.
+  case publish(chunk: String, kind: ChunkKind, variant: Variant, from: SymbolicPath)
+  /// Check that every import of every domain chunk is provided by the runtime, a dependency or itself.
+  case checkLinkage(variant: Variant, runtime: SymbolicPath, domains: [LinkUnit])
+  /// Write `$OUT/manifest.json` from what the publish steps recorded.
+  case writeManifest(SymbolicPath)
+
+  public var description: String {
+    switch self {
+    case .makeDirectory(let path): return "mkdir \(path)"
+    case .write(let path, let contents): return "write \(path) (\(contents.utf8.count) bytes, sha256 \(SHA256.hex(of: Array(contents.utf8)).prefix(12)))"
+    case .copy(let from, let to): return "copy \(from) -> \(to)"
+    case .run(let tool, let arguments, let label):
+      return "run [\(label)] \(tool.rawValue) " + arguments.map(\.description).joined(separator: " ")
+    case .checkInstruction(let path, let instruction, let present):
+      return "check \(path) \(present ? "contains" : "has no") \(instruction)"
+    case .publish(let chunk, let kind, let variant, let from):
+      return "publish \(kind.rawValue) \(chunk) [\(variant.rawValue)] from \(from)"
+    case .checkLinkage(let variant, let runtime, let domains):
+      return "check linkage [\(variant.rawValue)] \(runtime) " + domains.map { "\($0.chunk)=\($0.path)<-[\($0.dependencies.joined(separator: ","))]" }.joined(separator: " ")
+    case .writeManifest(let path): return "manifest \(path)"
+    }
+  }
+}
+
+/// A complete build: preparation, one lane per variant, and the finishing steps.
+public struct BuildPlan: Equatable, Sendable, CustomStringConvertible {
+  /// Steps before the lanes.
+  public var prepare: [BuildStep]
+  /// Independent step sequences, one per variant.
+  public var lanes: [(variant: Variant, steps: [BuildStep])]
+  /// Steps after every lane finished.
+  public var finish: [BuildStep]
+
+  /// Creates a plan.
+  public init(prepare: [BuildStep], lanes: [(variant: Variant, steps: [BuildStep])], finish: [BuildStep]) {
+    self.prepare = prepare
+    self.lanes = lanes
+    self.finish = finish
+  }
+
+  public static func == (lhs: BuildPlan, rhs: BuildPlan) -> Bool { lhs.description == rhs.description }
+
+  /// Every step, lanes in order.
+  public var allSteps: [BuildStep] { prepare + lanes.flatMap(\.steps) + finish }
+
+  /// One line per step, lanes headed by their variant: the snapshot format.
+  public var description: String {
+    var lines = ["# prepare"] + prepare.map(\.description)
+    for lane in lanes {
+      lines.append("# lane \(lane.variant.rawValue)")
+      lines += lane.steps.map(\.description)
+    }
+    lines.append("# finish")
+    lines += finish.map(\.description)
+    return lines.joined(separator: "\n") + "\n"
+  }
+}

@@ -1,0 +1,227 @@
+// Carries out a `BuildPlan` through an `Executor`: binds the symbolic roots and tool names to the
+// machine (`Environment`), runs the lanes (concurrently when asked), publishes content-hashed
+// chunks, and writes the manifest from what was published.
+
+import Foundation
+
+/// Where the roots and tools of a plan are on this machine.
+///
+/// ```swift
+/// let env = Environment(roots: [.repo: "/src/ruvswarm", .out: "/src/ruvswarm/dist", …], tools: [.swiftc: "/usr/bin/swiftc", …])
+/// env.resolve(SymbolicPath(.out, "manifest.json"))   // "/src/ruvswarm/dist/manifest.json"
+/// ```
+public struct Environment: Sendable, Equatable {
+  /// Absolute path of every root.
+  public var roots: [SymbolicPath.Root: String]
+  /// Absolute path of every tool.
+  public var tools: [Tool: String]
+
+  /// Creates an environment.
+  public init(roots: [SymbolicPath.Root: String], tools: [Tool: String]) {
+    self.roots = roots
+    self.tools = tools
+  }
+
+  /// The absolute path of a symbolic one.
+  public func resolve(_ path: SymbolicPath) -> String {
+    let base = roots[path.root] ?? path.root.rawValue
+    return path.relative.isEmpty ? base : base + "/" + path.relative
+  }
+
+  /// The executable of a tool (its bare name when unbound, for `PATH` lookup by the caller).
+  public func executable(_ tool: Tool) -> String { tools[tool] ?? tool.rawValue }
+
+  /// Finds the tools on `PATH` (preferring the Swift toolchain's own `wasm-ld` and LLVM tools next to
+  /// `swiftc`) and the wasm libraries in their Debian locations.
+  public static func detect(repo: String, out: String, work: String, searchPath: String) -> Environment {
+    let fileManager = FileManager.default
+    let directories = searchPath.split(separator: ":").map(String.init)
+    func find(_ name: String, preferring first: [String] = []) -> String? {
+      for directory in first + directories where fileManager.isExecutableFile(atPath: directory + "/" + name) {
+        return directory + "/" + name
+      }
+      return nil
+    }
+    var tools: [Tool: String] = [:]
+    let swiftc = find("swiftc").map { URL(fileURLWithPath: $0).resolvingSymlinksInPath().path }
+    let toolchainBin = swiftc.map { [($0 as NSString).deletingLastPathComponent] } ?? []
+    for tool in Tool.allCases {
+      tools[tool] = find(tool.rawValue, preferring: tool == .swiftc ? [] : toolchainBin)
+    }
+    let builtins = ["21", "20", "19", "18"].map { "/usr/lib/llvm-\($0)/lib/clang/\($0)/lib/wasi/libclang_rt.builtins-wasm32.a" }
+      .first { fileManager.fileExists(atPath: $0) } ?? "/usr/lib/llvm-19/lib/clang/19/lib/wasi/libclang_rt.builtins-wasm32.a"
+    let embedded = swiftc.map {
+      URL(fileURLWithPath: $0).deletingLastPathComponent().deletingLastPathComponent()
+        .appendingPathComponent("lib/swift/embedded/wasm32-unknown-none-wasm").path
+    } ?? "/usr/lib/swift/embedded/wasm32-unknown-none-wasm"
+    return Environment(
+      roots: [
+        .repo: repo, .out: out, .work: work, .wasiLibc: "/usr/lib/wasm32-wasi/libc.a", .builtins: builtins,
+        .swiftEmbedded: embedded,
+      ],
+      tools: tools)
+  }
+}
+
+/// Runs plans.
+///
+/// ```swift
+/// let builder = Builder(plan: plan, domains: ordered, options: options, environment: env, executor: SystemExecutor())
+/// let manifest = try builder.run(concurrently: true)
+/// ```
+public final class Builder: @unchecked Sendable {
+  let plan: BuildPlan
+  let domains: [DomainSource]
+  let options: BuildOptions
+  let environment: Environment
+  let executor: any Executor
+  let log: @Sendable (String) -> Void
+  private let lock = NSLock()
+  private var published: [String: [String: Manifest.File]] = [:]
+
+  /// Creates a builder. `domains` are the domains the plan was made from (their specs go into the
+  /// manifest); `log` receives one line per step.
+  public init(
+    plan: BuildPlan, domains: [DomainSource], options: BuildOptions, environment: Environment,
+    executor: any Executor, log: @escaping @Sendable (String) -> Void = { _ in }
+  ) {
+    self.plan = plan
+    self.domains = domains
+    self.options = options
+    self.environment = environment
+    self.executor = executor
+    self.log = log
+  }
+
+  /// Runs every step and returns the manifest it wrote.
+  public func run(concurrently: Bool) throws(BuildError) -> Manifest {
+    for step in plan.prepare { try perform(step, lane: "prepare") }
+    let failures = LockedBox<[BuildError]>([])
+    let lanes = plan.lanes
+    let runLane: @Sendable (Int) -> Void = { index in
+      do throws(BuildError) {
+        for step in lanes[index].steps { try self.perform(step, lane: lanes[index].variant.rawValue) }
+      } catch {
+        failures.value = failures.value + [error]
+      }
+    }
+    if concurrently {
+      DispatchQueue.concurrentPerform(iterations: lanes.count, execute: runLane)
+    } else {
+      for index in lanes.indices { runLane(index) }
+    }
+    if let first = failures.value.first { throw first }
+    for step in plan.finish { try perform(step, lane: "finish") }
+    return try manifest()
+  }
+
+  func perform(_ step: BuildStep, lane: String) throws(BuildError) {
+    switch step {
+    case .makeDirectory(let path):
+      try executor.makeDirectory(environment.resolve(path))
+    case .write(let path, let contents):
+      try executor.write(Array(contents.utf8), to: environment.resolve(path))
+    case .copy(let source, let destination):
+      try executor.copy(environment.resolve(source), to: environment.resolve(destination))
+    case .run(let tool, let arguments, let label):
+      log("[\(lane)] \(label)")
+      var resolved: [String] = []
+      for argument in arguments {
+        switch argument {
+        case .text(let text): resolved.append(text)
+        case .path(let path): resolved.append(environment.resolve(path))
+        case .exportUndefinedSymbols(let objects):
+          for symbol in try undefinedSymbols(objects) {
+            resolved += ["-u", symbol, "--export-if-defined=" + symbol]
+          }
+        }
+      }
+      _ = try executor.run(executable: environment.executable(tool), arguments: resolved)
+    case .checkInstruction(let path, let instruction, let present):
+      let text = String(decoding: try executor.run(
+        executable: environment.executable(.llvmObjdump), arguments: ["-d", environment.resolve(path)]), as: UTF8.self)
+      let count = text.components(separatedBy: instruction).count - 1
+      log("[\(lane)] \(path.lastComponent): \(count) \(instruction) instructions")
+      if present && count == 0 {
+        throw BuildError("\(path.lastComponent) should contain \(instruction) instructions and has none")
+      }
+      if !present && count > 0 {
+        throw BuildError("\(path.lastComponent) should contain no \(instruction) instructions and has \(count)")
+      }
+    case .checkLinkage(let variant, let runtimePath, let units):
+      let runtime = try parse(runtimePath)
+      var modules: [(chunk: String, module: WasmModule, dependencies: [String])] = []
+      for unit in units { modules.append((unit.chunk, try parse(unit.path), unit.dependencies)) }
+      let problems = Linkage.problems(runtime: runtime, domains: modules)
+      guard problems.isEmpty else {
+        throw BuildError("unresolved symbols in the \(variant.rawValue) variant:\n  " + problems.joined(separator: "\n  "))
+      }
+    case .publish(let chunk, _, let variant, let source):
+      let bytes = try executor.read(environment.resolve(source))
+      let hex = SHA256.hex(of: bytes)
+      let file = "chunks/\(chunk).\(variant.rawValue).\(hex.prefix(12)).wasm"
+      try executor.write(bytes, to: environment.resolve(SymbolicPath(.out, file)))
+      let gzip = try executor.run(executable: environment.executable(.gzip), arguments: ["-9", "-n", "-c", environment.resolve(source)]).count
+      let brotli = try executor.run(executable: environment.executable(.brotli), arguments: ["-q", "11", "-c", environment.resolve(source)]).count
+      let entry = Manifest.File(
+        file: file, size: bytes.count, gzip: gzip, brotli: brotli, integrity: SHA256.integrity(of: bytes), sha256: hex)
+      lock.withLock { published[chunk, default: [:]][variant.rawValue] = entry }
+    case .writeManifest(let path):
+      try executor.write(Array(try manifestText().utf8), to: environment.resolve(path))
+    }
+  }
+
+  func parse(_ path: SymbolicPath) throws(BuildError) -> WasmModule {
+    do {
+      return try WasmModule(parsing: try executor.read(environment.resolve(path)))
+    } catch let error as BuildError {
+      throw error
+    } catch {
+      throw BuildError("\(path.lastComponent): \(error)")
+    }
+  }
+
+  func undefinedSymbols(_ objects: [SymbolicPath]) throws(BuildError) -> [String] {
+    var symbols: Set<String> = []
+    for object in objects {
+      let text = String(decoding: try executor.run(
+        executable: environment.executable(.llvmNm), arguments: ["--undefined-only", "-j", environment.resolve(object)]),
+        as: UTF8.self)
+      for line in text.split(separator: "\n") where !line.isEmpty && !line.hasSuffix(":") {
+        let symbol = String(line)
+        if !Linkage.loaderProvided.contains(symbol) { symbols.insert(symbol) }
+      }
+    }
+    return symbols.sorted()
+  }
+
+  func manifest() throws(BuildError) -> Manifest {
+    let version = String(decoding: try executor.run(executable: environment.executable(.swiftc), arguments: ["--version"]), as: UTF8.self)
+    let toolchain = version.split(separator: "\n").first.map(String.init) ?? ""
+    var variantFlags: [String: [String]] = [:]
+    for variant in options.variants { variantFlags[variant.rawValue] = Planner.swiftFlags + Planner.variantFlags(variant) }
+    var chunks: [String: Manifest.Chunk] = [:]
+    let files = lock.withLock { published }
+    chunks[Planner.runtimeChunk] = Manifest.Chunk(
+      kind: .runtime, module: nil, dependencies: [], variants: files[Planner.runtimeChunk] ?? [:], api: nil)
+    for domain in domains {
+      chunks[domain.spec.domain] = Manifest.Chunk(
+        kind: .domain, module: domain.spec.module, dependencies: [Planner.runtimeChunk] + domain.spec.depends,
+        variants: files[domain.spec.domain] ?? [:], api: Manifest.API(domain.spec))
+    }
+    return Manifest(
+      version: options.packageVersion,
+      build: Manifest.BuildInfo(
+        toolchain: toolchain, stackSize: options.stackSize, optimized: options.optimize, variants: variantFlags),
+      chunks: chunks)
+  }
+
+  func manifestText() throws(BuildError) -> String {
+    let manifest = try manifest()
+    do {
+      return try manifest.jsonText()
+    } catch {
+      throw BuildError("cannot encode the manifest: \(error)")
+    }
+  }
+}
