@@ -78,7 +78,7 @@ import Testing
     #expect(try MarkdownFences.blocks(in: "``swift\nx\n``\n~~\n").isEmpty)
   }
 
-  @Test func indentedFencesLoseTheirIndentation() throws {
+  @Test func fencesInListItemsAreFoundAndLoseTheirIndentation() throws {
     let markdown = """
       1. A step:
 
@@ -87,13 +87,101 @@ import Testing
            let b = 2
         let c = 3
          ```
-      \t```swift
-      \tlet d = 4
-      \t```
+      - Outer
+        - Inner
+
+          ```swift
+          let d = 4
+          ```
+
+        Back in the outer item:
+        ~~~swift
+        let e = 5
+        ~~~
+      10. Wide marker
+
+          ```swift
+          let f = 6
+          ```
       """
     let blocks = try MarkdownFences.blocks(in: markdown)
-    #expect(blocks.map(\.lines) == [["let a = 1", "  let b = 2", "let c = 3"], ["let d = 4"]])
-    #expect(blocks.map(\.fenceLine) == [3, 8])
+    #expect(blocks.map(\.lines) == [["let a = 1", "  let b = 2", "let c = 3"], ["let d = 4"], ["let e = 5"], ["let f = 6"]])
+    #expect(blocks.map(\.fenceLine) == [3, 11, 16, 21])
+  }
+
+  @Test func aFenceInAnIndentedCodeBlockIsShownNotRun() throws {
+    let markdown = """
+      An example notebook:
+
+          ```swift
+          let shown = 1
+          ```
+
+      - An item
+
+      Paragraph: the item is over.
+
+          ```swift
+          let alsoShown = 2
+          ```
+      Text
+          ```swift
+          not a fence: continuation text of the paragraph
+      ```swift
+      let run = 3
+      ```
+      """
+    let blocks = try MarkdownFences.blocks(in: markdown)
+    #expect(blocks.map(\.lines) == [["let run = 3"]])
+  }
+
+  @Test func tabsIndentToTheNextMultipleOfFour() throws {
+    let blocks = try MarkdownFences.blocks(in: "- item\n\n\t```swift\n\tlet d = 4\n\t\tlet e = 5\n\t```\n")
+    #expect(blocks.map(\.lines) == [["let d = 4", "\tlet e = 5"]])
+    #expect(MarkdownFences.indentation(of: "\tx").columns == 4)
+    #expect(MarkdownFences.indentation(of: "  \tx").columns == 4)
+    #expect(MarkdownFences.indentation(of: "    \t x").columns == 9)
+    #expect(MarkdownFences.indentation(of: "").columns == 0)
+    #expect(MarkdownFences.indentation(of: "\tx", from: 1).columns == 3)
+    #expect(MarkdownFences.indentation(of: " \tx", from: 2).columns == 2)
+    #expect(MarkdownFences.indentation(of: " \tx", from: 4).columns == 4)
+    #expect(MarkdownFences.indentation(of: "  x ").rest == "x ")
+  }
+
+  @Test func htmlCommentsHideTheirFences() throws {
+    let markdown = """
+      <!--
+      ```swift
+      let commentedOut = 1
+      ```
+      -->
+      <!-- a one-line comment -->
+      ```swift
+      let kept = 2
+      ```
+        <!-- ```swift
+      let alsoCommentedOut = 3
+      ``` -->
+      """
+    let blocks = try MarkdownFences.blocks(in: markdown)
+    #expect(blocks.map(\.lines) == [["let kept = 2"]])
+  }
+
+  @Test func anUnclosedCommentHidesTheRest() throws {
+    #expect(try MarkdownFences.blocks(in: "<!--\n```swift\n").isEmpty)
+  }
+
+  @Test(arguments: [
+    ("- a", 0, 2), ("* a", 0, 2), ("+ a", 0, 2), ("1. a", 0, 3), ("1) a", 0, 3), ("123456789. a", 0, 11),
+    ("-    a", 0, 5), ("-      a", 0, 2), ("-", 0, 2), ("-   ", 0, 2), ("1.", 3, 6), ("-\ta", 0, 4),
+  ])
+  func listItemsHaveAContentColumn(text: String, indent: Int, column: Int) {
+    #expect(MarkdownFences.listItemContentColumn(indent: indent, rest: Substring(text)) == column)
+  }
+
+  @Test(arguments: ["-a", "1.a", "1234567890. a", "a. b", "text", ".", "1", "#"])
+  func otherLinesAreNotListItems(text: String) {
+    #expect(MarkdownFences.listItemContentColumn(indent: 0, rest: Substring(text)) == nil)
   }
 
   @Test func emptyBlocksAndCRLFDocuments() throws {
@@ -121,6 +209,8 @@ import Testing
     #expect(MarkdownFences.dropIndent(" x", upTo: 3) == "x")
     #expect(MarkdownFences.dropIndent("x", upTo: 3) == "x")
     #expect(MarkdownFences.dropIndent("   ", upTo: 1) == "  ")
+    #expect(MarkdownFences.dropIndent("\t\tx", upTo: 4) == "\tx")
+    #expect(MarkdownFences.dropIndent("  \tx", upTo: 3) == "x")
   }
 
   @Test func trimmedRemovesWhitespaceOnBothSides() {
