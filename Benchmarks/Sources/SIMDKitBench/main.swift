@@ -35,6 +35,10 @@ print("  peer: OpenBLAS \(String(cString: openblas_get_config())) pinned to 1 th
 
 var rows: [Row] = []
 
+/// Sections to run: all by default, or those named on the command line (gemm, gemv, level1).
+let selected = Set(CommandLine.arguments.dropFirst())
+func runs(_ section: String) -> Bool { selected.isEmpty || selected.contains(section) }
+
 // MARK: - GEMM vs OpenBLAS and vs the reference
 
 func blasGEMM(_ n: Int, _ a: [Float], _ b: [Float], _ c: inout [Float]) {
@@ -42,7 +46,7 @@ func blasGEMM(_ n: Int, _ a: [Float], _ b: [Float], _ c: inout [Float]) {
   cblas_sgemm(CblasRowMajor, CblasNoTrans, CblasNoTrans, n32, n32, n32, 1, a, n32, b, n32, 0, &c, n32)
 }
 
-for n in [256, 512, 1024] {
+for n in [256, 512, 1024] where runs("gemm") {
   print("gemm \(n)x\(n)x\(n)")
   let a = randomFloats(n * n, seed: UInt64(n))
   let b = randomFloats(n * n, seed: UInt64(n) + 1)
@@ -101,7 +105,7 @@ for n in [256, 512, 1024] {
 }
 
 // A transposed case at 512: packing absorbs the transposes, so it should track NN.
-do {
+if runs("gemm") {
   let n = 512
   let a = randomFloats(n * n, seed: 7), b = randomFloats(n * n, seed: 8)
   var ours = [Float](repeating: 0, count: n * n), peer = ours, reference = ours, magnitude = ours
@@ -125,7 +129,7 @@ do {
 
 // MARK: - GEMV
 
-for trans in [Transpose.none, .transpose] {
+for trans in [Transpose.none, .transpose] where runs("gemv") {
   let n = 1024
   let name = trans == .none ? "gemv N" : "gemv T"
   print("\(name) \(n)x\(n)")
@@ -153,7 +157,7 @@ for trans in [Transpose.none, .transpose] {
 
 // MARK: - dot and axpy (SIMDKit's level-1 kernels) vs the scalar reference
 
-do {
+if runs("level1") {
   let n = 4096
   print("dot, axpy n = \(n) (operands in L1)")
   let x = randomFloats(n, seed: 21), y0 = randomFloats(n, seed: 22)
