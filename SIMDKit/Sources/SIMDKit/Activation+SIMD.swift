@@ -31,7 +31,12 @@ extension SIMDKernels {
     case .thresholdSymmetric:
       map(x, y, s) { z in one.replacing(with: -one, where: z .< zero).replacing(with: z, where: z .!= z) }
     case .sigmoid:
-      map(x, y, s) { z in one / (one + VectorMath.exp(-2 * z)) }
+      // t = e^(-2|z|) never overflows; y = 1/(1+t) for z >= 0 and t/(1+t) = e^(2z)/(1+e^(2z)) for z < 0,
+      // which keeps the tiny (even subnormal) values of the left tail instead of rounding them to 0.
+      map(x, y, s) { z in
+        let t = VectorMath.exp(-2 * Lanes.abs(z))
+        return one.replacing(with: t, where: z .< zero) / (one + t)
+      }
     case .sigmoidSymmetric:
       map(x, y, s) { z in VectorMath.tanh(z) }
     case .gaussian:

@@ -26,8 +26,11 @@
 //   1 in Double). This is FANN's 2/(1 + e^(-2x)) - 1 without its cancellation near 0.
 // - sin, cos: x = n·π/2 + r, |r| <= π/4, with π/2 split into a 25-bit head and a 53-bit tail (as in musl's
 //   __rem_pio2f): n·head is exact for |n| < 2^28, so the reduction is accurate for every float argument
-//   with |x| < 2^28·π/2 ≈ 4.2e8. Larger arguments (floats spaced 32 or more apart, where sin is
-//   numerically meaningless) still give values in [-1, 1] but are not accurate. Then Taylor series on
+//   with |x| < 2^28·π/2 ≈ 4.2e8. Larger arguments are reduced exactly, Payne-Hanek style: with
+//   |x| = m·2^e (m the 53-bit integer significand), x·2/π mod 4 only needs the 192 bits of 2/π that
+//   start near bit e, so m times that window (a 53 x 192-bit integer product) gives the quadrant and 64
+//   fraction bits, which is r to at least 30 significant bits for every Float argument (no float lies
+//   closer than 2^-30 to a multiple of π/2). Then Taylor series on
 //   [-π/4, π/4] to degree 17 (sin) and 18 (cos), and the quadrant n mod 4 picks ±sin or ±cos.
 //
 // References: W. J. Cody and W. Waite, "Software Manual for the Elementary Functions" (1980);
@@ -91,10 +94,10 @@ enum ScalarMath {
     if x.isNaN { return x }
     let a = x.magnitude
     let t = a > 22 ? 1 : { let e = expm1(2 * a); return e / (e + 2) }()
-    return x < 0 ? -t : t
+    return Double(signOf: x, magnitudeOf: t)
   }
 
-  /// sin(x); accurate for |x| < 2^28·π/2, in [-1, 1] for every finite x, NaN for ±inf and NaN.
+  /// sin(x) for every finite x; NaN for ±inf and NaN.
   ///
   /// - Complexity: O(1).
   static func sin(_ x: Double) -> Double {
@@ -108,7 +111,7 @@ enum ScalarMath {
     }
   }
 
-  /// cos(x); accurate for |x| < 2^28·π/2, in [-1, 1] for every finite x, NaN for ±inf and NaN.
+  /// cos(x) for every finite x; NaN for ±inf and NaN.
   ///
   /// - Complexity: O(1).
   static func cos(_ x: Double) -> Double {
@@ -124,17 +127,62 @@ enum ScalarMath {
 
   /// x = n·π/2 + r with |r| <= π/4 (slightly more when rounding ties); returns r and n mod 4.
   static func reduce(_ x: Double) -> (Double, Int) {
+    guard x.magnitude < 421_657_428 else { return reduceLarge(x) }  // 2^28·π/2
     let pio2Head = 1.57079631090164184570e+00  // 0x3FF921FB50000000: 25 significant bits
     let pio2Tail = 1.58932547735281966916e-08
     let n = roundToIntegral(x * 0.63661977236758134308)  // 2/π
     let r = (x - n * pio2Head) - n * pio2Tail
-    // n can exceed Int's range only for |x| > 2^63·π/2, beyond every Float; take its low bits safely.
-    let low = n.magnitude < 9.0e15 ? Int(n) : Int(n.truncatingRemainder(dividingBy: 4))
-    return (r, low & 3)
+    return (r, Int(n) & 3)
   }
+
+  /// The exact reduction for |x| >= 2^28·π/2 (Payne and Hanek, SIGNUM Newsletter 18(1), 1983).
+  static func reduceLarge(_ x: Double) -> (Double, Int) {
+    let m = x.significandBitPattern | (1 << 52)  // |x| = m·2^e
+    let e = Int(x.exponent) - 52
+    // Bits of 2/π at 0-based positions e - 2 ..< e + 190: those before contribute multiples of 4.
+    let p = e - 2
+    let c0 = twoOverPiWindow(p), c1 = twoOverPiWindow(p + 64), c2 = twoOverPiWindow(p + 128)
+    // m·(c0:c1:c2) as 256 bits, then the 2 integer bits and 64 fraction bits sit at bit 190 of it.
+    let lo = m.multipliedFullWidth(by: c2)
+    let mid = m.multipliedFullWidth(by: c1)
+    let hi = m.multipliedFullWidth(by: c0)
+    let (w1, carry1) = mid.low.addingReportingOverflow(lo.high)
+    let (w2a, carry2a) = hi.low.addingReportingOverflow(mid.high)
+    let (w2, carry2b) = w2a.addingReportingOverflow(carry1 ? 1 : 0)
+    _ = (carry2a, carry2b)  // the carry into bit 192 only changes multiples of 4
+    var quadrant = Int(w2 >> 62)
+    let fraction = (w2 << 2) | (w1 >> 62)
+    // A fraction >= 1/2 is read as negative: r in [-π/4, π/4) and the quadrant moves up by one.
+    if fraction >> 63 == 1 { quadrant += 1 }
+    var r = Double(Int64(bitPattern: fraction)) * 0x1p-64 * 1.57079632679489661923
+    if x < 0 {
+      r = -r
+      quadrant = -quadrant
+    }
+    return (r, quadrant & 3)
+  }
+
+  /// 64 bits of 2/π starting at 0-based bit position `p` after the binary point (zeros before it).
+  static func twoOverPiWindow(_ p: Int) -> UInt64 {
+    if p <= -64 { return 0 }
+    if p < 0 { return twoOverPi[0] >> UInt64(-p) }
+    let w = p / 64, b = p % 64
+    if b == 0 { return twoOverPi[w] }
+    return (twoOverPi[w] << UInt64(b)) | (twoOverPi[w + 1] >> UInt64(64 - b))
+  }
+
+  /// 2/π to 1216 bits, most significant first (enough for every finite Double).
+  static let twoOverPi: [UInt64] = [
+    0xA2F9_836E_4E44_1529, 0xFC27_57D1_F534_DDC0, 0xDB62_9599_3C43_9041, 0xFE51_63AB_DEBB_C561,
+    0xB724_6E3A_424D_D2E0, 0x0649_2EEA_09D1_921C, 0xFE1D_EB1C_B129_A73E, 0xE882_35F5_2EBB_4484,
+    0xE99C_7026_B45F_7E41, 0x3991_D639_8353_39F4, 0x9C84_5F8B_BDF9_283B, 0x1FF8_97FF_DE05_980F,
+    0xEF2F_118B_5A0A_6D1F, 0x6D36_7ECF_27CB_09B7, 0x4F46_3F66_9E5F_EA2D, 0x7527_BAC7_EBE5_F17B,
+    0x3D07_39F7_8A52_92EA, 0x6BFB_5FB1_1F8D_5D08, 0x5603_3046_FC7B_6BAB,
+  ]
 
   /// sin on [-π/4, π/4]: Taylor series to degree 17.
   static func sinKernel(_ r: Double) -> Double {
+    if r == 0 { return r }  // keeps the sign of zero
     let r2 = r * r
     var p = -1.0 / 355_687_428_096_000  // -1/17!
     p = p * r2 + 1.0 / 1_307_674_368_000
