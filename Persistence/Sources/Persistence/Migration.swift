@@ -64,6 +64,13 @@ public struct AppliedMigration: Sendable, Equatable {
   public var name: String
   public var checksum: String
   public var appliedAt: Int64
+
+  public init(version: Int, name: String, checksum: String, appliedAt: Int64) {
+    self.version = version
+    self.name = name
+    self.checksum = checksum
+    self.appliedAt = appliedAt
+  }
 }
 
 /// Applies a list of migrations to a database.

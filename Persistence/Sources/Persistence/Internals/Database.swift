@@ -135,10 +135,27 @@ public final class Database {
     // Reading a pragma reads the header: a non-database file fails here.
     _ = try scalarText("PRAGMA schema_version")
     if !options.readOnly && options.journalMode != .unchanged {
-      _ = try scalarText("PRAGMA journal_mode = \(options.journalMode.rawValue)")
+      try setJournalMode(options.journalMode)
     }
     try execute("PRAGMA synchronous = \(options.synchronous.rawValue)")
     try execute("PRAGMA foreign_keys = \(options.foreignKeys ? "ON" : "OFF")")
+  }
+
+  /// Sets the journal mode unless the file already has it (WAL is persistent). Switching needs an
+  /// exclusive lock and SQLite does not call the busy handler for it: when another process is
+  /// opening the same new file at the same moment, retry until the busy timeout has elapsed.
+  private func setJournalMode(_ mode: JournalMode) throws(DatabaseError) {
+    var waited: Int32 = 0
+    while true {
+      do {
+        let current = try scalarText("PRAGMA journal_mode") ?? ""
+        if current.uppercased() == mode.rawValue { return }
+        _ = try scalarText("PRAGMA journal_mode = \(mode.rawValue)")
+        return
+      } catch let error where error.resultCode == .busy && waited < options.busyTimeoutMilliseconds {
+        waited += sqlite3_sleep(2)
+      }
+    }
   }
 
   private func scalarText(_ sql: String) throws(DatabaseError) -> String? {
