@@ -55,11 +55,13 @@ import Testing
     defer { try? files.removeItem(at: temp) }
     try files.createDirectory(at: temp, withIntermediateDirectories: true)
 
-    let head = try Self.run("git", ["-C", Self.repositoryRoot.path, "rev-parse", "HEAD"])
+    let tmp = temp.appending(path: "tmp")
+    try files.createDirectory(at: tmp, withIntermediateDirectories: true)
+    let head = try Self.run("git", ["-C", Self.repositoryRoot.path, "rev-parse", "HEAD"], temporary: tmp)
     try #require(head.status == 0, "\(head.output)")
     let revision = head.output.trimmingCharacters(in: .whitespacesAndNewlines)
     let clone = temp.appending(path: "RuvSwarm", directoryHint: .isDirectory)
-    let cloned = try Self.run("git", ["clone", "--quiet", Self.repositoryRoot.absoluteString, clone.path])
+    let cloned = try Self.run("git", ["clone", "--quiet", Self.repositoryRoot.absoluteString, clone.path], temporary: tmp)
     try #require(cloned.status == 0, "\(cloned.output)")
 
     let consumer = temp.appending(path: "Consumer")
@@ -68,7 +70,7 @@ import Testing
       .write(to: consumer.appending(path: "Package.swift"), atomically: true, encoding: .utf8)
     try Self.consumerMain.write(to: consumer.appending(path: "Sources/Consumer/main.swift"), atomically: true, encoding: .utf8)
 
-    // Every SwiftPM state folder inside `temp`.
+    // Every SwiftPM state folder inside `temp` (and TMPDIR, for its lock files: see `run`).
     let scratch = temp.appending(path: "scratch")
     let isolation = [
       "--scratch-path", scratch.path,
@@ -77,12 +79,13 @@ import Testing
       "--security-path", temp.appending(path: "security").path,
       "--disable-dependency-cache",
     ]
-    let build = try Self.run("swift", ["build", "--package-path", consumer.path] + isolation)
+    let build = try Self.run("swift", ["build", "--package-path", consumer.path] + isolation, temporary: tmp)
     try #require(build.status == 0, "\(build.output)")
-    let binPath = try Self.run("swift", ["build", "--package-path", consumer.path, "--show-bin-path"] + isolation)
+    let binPath = try Self.run(
+      "swift", ["build", "--package-path", consumer.path, "--show-bin-path"] + isolation, temporary: tmp)
     let bin = URL(fileURLWithPath: binPath.output.trimmingCharacters(in: .whitespacesAndNewlines))
 
-    let executed = try Self.run(bin.appending(path: "Consumer").path, [])
+    let executed = try Self.run(bin.appending(path: "Consumer").path, [], temporary: tmp)
     #expect(executed.status == 0)
     #expect(executed.output == "dot: 70.0\nlength mismatch caught: true\n", "\(executed.output)")
 
@@ -90,8 +93,9 @@ import Testing
     let built = Set(try files.contentsOfDirectory(atPath: bin.path)
       .filter { $0.hasSuffix(".build") }
       .map { String($0.dropLast(".build".count)) })
-    let manifest = try Self.run("swift", ["package", "dump-package", "--package-path", clone.path] + isolation,
-                                errorsToOutput: false)
+    let manifest = try Self.run(
+      "swift", ["package", "dump-package", "--package-path", clone.path] + isolation, temporary: tmp,
+      errorsToOutput: false)
     try #require(manifest.status == 0, "\(manifest.output)")
     let umbrella = try Self.targets(dumpedManifest: manifest.output)
     let needed = try Self.closure(ofProduct: "SIMDKit", in: umbrella)
@@ -168,14 +172,18 @@ import Testing
   }
 
   /// Runs a program found on PATH (or at a path); its output is stdout and, unless `errorsToOutput` is
-  /// false (then stderr is discarded), stderr. The coverage profile variable of an enclosing
-  /// `swift test --enable-code-coverage` is removed from its environment.
-  static func run(_ program: String, _ arguments: [String], errorsToOutput: Bool = true) throws -> (status: Int32, output: String) {
+  /// false (then stderr is discarded), stderr. Its TMPDIR is `temporary` (where SwiftPM puts its lock
+  /// files and the driver its temporary files), so that nothing is left behind; the coverage profile
+  /// variable of an enclosing `swift test --enable-code-coverage` is removed from its environment.
+  static func run(
+    _ program: String, _ arguments: [String], temporary: URL, errorsToOutput: Bool = true
+  ) throws -> (status: Int32, output: String) {
     let process = Process()
     process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
     process.arguments = [program] + arguments
     var environment = ProcessInfo.processInfo.environment
     environment["LLVM_PROFILE_FILE"] = nil
+    environment["TMPDIR"] = temporary.path
     process.environment = environment
     let pipe = Pipe()
     process.standardOutput = pipe

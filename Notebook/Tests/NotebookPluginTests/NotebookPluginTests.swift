@@ -152,15 +152,26 @@ import Testing
 
   /// Runs `swift <arguments>` in `directory`; stdout and stderr together.
   ///
-  /// The coverage profile variable of an enclosing `swift test --enable-code-coverage` is removed, so
-  /// the scratch package's test binary does not write into this package's coverage data.
+  /// SwiftPM's cache, configuration and security folders, and TMPDIR (where SwiftPM puts its lock
+  /// files and the driver its temporary files), are put in `directory/.swiftpm-state`, so nothing is
+  /// left outside the scratch package. The coverage profile variable of an enclosing
+  /// `swift test --enable-code-coverage` is removed, so the scratch package's test binary does not
+  /// write into this package's coverage data.
   static func swift(_ arguments: [String], in directory: URL) throws -> (status: Int32, output: String) {
+    let state = directory.appending(path: ".swiftpm-state")
     let process = Process()
     process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-    process.arguments = ["swift"] + arguments
+    process.arguments = ["swift"] + arguments + [
+      "--cache-path", state.appending(path: "cache").path,
+      "--config-path", state.appending(path: "config").path,
+      "--security-path", state.appending(path: "security").path,
+    ]
     process.currentDirectoryURL = directory
+    let temporary = state.appending(path: "tmp")
+    try FileManager.default.createDirectory(at: temporary, withIntermediateDirectories: true)
     var environment = ProcessInfo.processInfo.environment
     environment["LLVM_PROFILE_FILE"] = nil
+    environment["TMPDIR"] = temporary.path
     process.environment = environment
     let pipe = Pipe()
     process.standardOutput = pipe
