@@ -1,0 +1,315 @@
+// Dispatch: the ready queue and the six distribution strategies.
+//
+// The ready queue is four FIFO lanes, one per priority, scanned critical first. A pass stops as soon
+// as no agent has a free slot or the orchestration window is full, so its cost is proportional to the
+// work it assigns plus the tasks it has to skip. Skipped tasks (no capable agent free) stay in place;
+// an assigned task behind a skipped one leaves a tombstone, compacted when tombstones pass half a
+// lane. A pass remembers the capability masks that found no agent, so a queue full of tasks needing
+// the same busy specialist costs one probe, not one scan each. A task for which no agent in the swarm
+// has the capabilities is parked (logged as `taskBlocked`) until an agent that has them spawns.
+//
+// Each strategy chooses among eligible agents: in `available` (idle or busy with a free slot),
+// capable, and not one the task already failed on (that filter is dropped when it leaves no choice).
+// The exact rules are in Strategies.swift and Design.md.
+
+extension Swarm {
+  func dispatch() -> [Job] {
+    var jobs: [Job] = []
+    guard freeSlots > 0, inFlight < window else { return jobs }
+    var failedMasks: [UInt64] = []
+    lanes: for lane in stride(from: 3, through: 0, by: -1) {
+      var i = laneHeads[lane]
+      var skipped = false
+      while i < lanes[lane].count {
+        if freeSlots == 0 || inFlight >= window { break lanes }
+        let t = lanes[lane][i]
+        if t < 0 || tasks[Int(t)].status != .pending || !tasks[Int(t)].queued {
+          if !skipped { laneHeads[lane] = i + 1 }
+          i += 1
+          continue
+        }
+        let mask = tasks[Int(t)].requires
+        var agent: Int32 = -1
+        if !failedMasks.contains(mask) {
+          agent = choose(for: t)
+          if agent < 0 { failedMasks.append(mask) }
+        }
+        if agent < 0 {
+          if !capableAgentExists(mask) {
+            tasks[Int(t)].queued = false
+            tasks[Int(t)].parked = true
+            parked.append(t)
+            log(.taskBlocked, task: t, value: 1)
+            removeEntry(lane: lane, at: i, skipped: skipped)
+          } else {
+            skipped = true
+          }
+          i += 1
+          continue
+        }
+        removeEntry(lane: lane, at: i, skipped: skipped)
+        i += 1
+        jobs.append(assign(t, to: agent))
+      }
+      compactLane(lane)
+    }
+    return jobs
+  }
+
+  @inline(__always)
+  private func removeEntry(lane: Int, at i: Int, skipped: Bool) {
+    if skipped {
+      lanes[lane][i] = -1
+      laneTombstones[lane] += 1
+    } else {
+      laneHeads[lane] = i + 1
+    }
+  }
+
+  private func compactLane(_ lane: Int) {
+    let head = laneHeads[lane]
+    let count = lanes[lane].count
+    if head == count {
+      lanes[lane].removeAll(keepingCapacity: true)
+      laneHeads[lane] = 0
+      laneTombstones[lane] = 0
+    } else if head + laneTombstones[lane] > 64 && (head + laneTombstones[lane]) * 2 > count {
+      var kept: [Int32] = []
+      kept.reserveCapacity(count - head)
+      for j in head..<count where lanes[lane][j] >= 0 { kept.append(lanes[lane][j]) }
+      lanes[lane] = kept
+      laneHeads[lane] = 0
+      laneTombstones[lane] = 0
+    }
+  }
+
+  func capableAgentExists(_ mask: UInt64) -> Bool {
+    for a in agents where a.state != .terminated && mask & ~a.capabilities == 0 { return true }
+    return false
+  }
+
+  /// Re-queues parked tasks that an agent with `capabilities` can take.
+  func unpark(for capabilities: UInt64) {
+    guard !parked.isEmpty else { return }
+    var still: [Int32] = []
+    for t in parked {
+      if tasks[Int(t)].requires & ~capabilities == 0 {
+        tasks[Int(t)].parked = false
+        enqueue(t)
+      } else {
+        still.append(t)
+      }
+    }
+    parked = still
+  }
+
+  // MARK: - Assignment and release
+
+  func assign(_ t: Int32, to a: Int32) -> Job {
+    tasks[Int(t)].queued = false
+    tasks[Int(t)].status = .assigned
+    tasks[Int(t)].agent = a
+    tasks[Int(t)].attempts += 1
+    tasks[Int(t)].token &+= 1
+    counters.attempts += 1
+    inFlight += 1
+    accrue(a)
+    agents[Int(a)].running += 1
+    agents[Int(a)].tasks.append(t)
+    freeSlots -= 1
+    if agents[Int(a)].running == agents[Int(a)].concurrency { removeAvailable(a) }
+    log(.taskAssigned, agent: a, task: t, value: Int64(tasks[Int(t)].attempts))
+    if agents[Int(a)].state == .idle {
+      agents[Int(a)].state = .busy
+      log(.agentBusy, agent: a)
+    }
+    let pre = prerequisiteLists[Int(t)]
+    var results: [PrerequisiteResult] = []
+    results.reserveCapacity(pre.count)
+    for p in pre { results.append(PrerequisiteResult(task: TaskID(Int(p)), value: tasks[Int(p)].result ?? .null)) }
+    let input = TaskInput(
+      task: TaskID(Int(t)), agent: AgentID(Int(a)), attempt: Int(tasks[Int(t)].attempts),
+      payload: tasks[Int(t)].payload, prerequisites: results)
+    return Job(task: TaskID(Int(t)), agent: AgentID(Int(a)), behavior: behaviors[Int(a)], input: input,
+               token: tasks[Int(t)].token)
+  }
+
+  /// Frees the slot task `t` held on agent `a`.
+  func release(_ t: Int32, from a: Int32) {
+    inFlight -= 1
+    accrue(a)
+    let wasFull = agents[Int(a)].running == agents[Int(a)].concurrency
+    agents[Int(a)].running -= 1
+    if let k = agents[Int(a)].tasks.firstIndex(of: t) { agents[Int(a)].tasks.remove(at: k) }
+    let state = agents[Int(a)].state
+    if state == .idle || state == .busy {
+      freeSlots += 1
+      if wasFull { addAvailable(a) }
+      if agents[Int(a)].running == 0 {
+        agents[Int(a)].state = .idle
+        log(.agentIdle, agent: a)
+      }
+    }
+  }
+
+  /// Adds the slot-ticks since the agent's last change to its busy time.
+  @inline(__always)
+  func accrue(_ a: Int32) {
+    let r = agents[Int(a)]
+    agents[Int(a)].busySlotTicks += Int64(r.running) * (now - r.lastChange)
+    agents[Int(a)].lastChange = now
+  }
+
+  func addAvailable(_ a: Int32) {
+    guard availableIndex[Int(a)] < 0 else { return }
+    availableIndex[Int(a)] = Int32(available.count)
+    available.append(a)
+  }
+
+  func removeAvailable(_ a: Int32) {
+    let k = Int(availableIndex[Int(a)])
+    guard k >= 0 else { return }
+    let last = available.removeLast()
+    if last != a {
+      available[k] = last
+      availableIndex[Int(last)] = Int32(k)
+    }
+    availableIndex[Int(a)] = -1
+  }
+
+  // MARK: - Strategies
+
+  /// The agent for task `t` under the configured strategy, or -1.
+  func choose(for t: Int32) -> Int32 {
+    if !tasks[Int(t)].failedOn.isEmpty {
+      let a = choose(for: t, avoiding: tasks[Int(t)].failedOn)
+      if a >= 0 { return a }
+    }
+    return choose(for: t, avoiding: [])
+  }
+
+  private func choose(for t: Int32, avoiding avoid: [Int32]) -> Int32 {
+    let mask = tasks[Int(t)].requires
+    switch configuration.distribution {
+    case .roundRobin: return chooseRoundRobin(mask, avoid)
+    case .random: return chooseRandom(mask, avoid)
+    case .leastLoaded:
+      return best(mask, avoid) { a, b in self.lessLoaded(a, b) }
+    case .priority:
+      let urgent = tasks[Int(t)].priority >= .high
+      return best(mask, avoid) { a, b in
+        let c = self.compareReliability(a, b)
+        if c != 0 { return urgent ? c > 0 : c < 0 }
+        return self.lessLoaded(a, b)
+      }
+    case .capabilityMatch:
+      return best(mask, avoid) { a, b in
+        let ea = (self.agents[Int(a)].capabilities & ~mask).nonzeroBitCount
+        let eb = (self.agents[Int(b)].capabilities & ~mask).nonzeroBitCount
+        if ea != eb { return ea < eb }
+        return self.lessLoaded(a, b)
+      }
+    case .cognitiveDiversity:
+      let key = tasks[Int(t)].group
+      let g = groups[key] ?? GroupState()
+      let a = best(mask, avoid) { a, b in
+        let pa = Int(self.agents[Int(a)].pattern.rawValue)
+        let pb = Int(self.agents[Int(b)].pattern.rawValue)
+        if g.counts[pa] != g.counts[pb] { return g.counts[pa] < g.counts[pb] }
+        if g.last >= 0 {
+          let comp = Int(CognitivePattern(rawValue: UInt8(g.last))!.complement.rawValue)
+          if (pa == comp) != (pb == comp) { return pa == comp }
+        }
+        return self.lessLoaded(a, b)
+      }
+      if a >= 0 {
+        var ng = g
+        let p = Int(agents[Int(a)].pattern.rawValue)
+        ng.counts[p] += 1
+        ng.last = Int8(p)
+        groups[key] = ng
+      }
+      return a
+    }
+  }
+
+  @inline(__always)
+  private func eligible(_ a: Int32, _ mask: UInt64, _ avoid: [Int32]) -> Bool {
+    mask & ~agents[Int(a)].capabilities == 0 && (avoid.isEmpty || !avoid.contains(a))
+  }
+
+  /// Lower load ratio first (running/concurrency, cross-multiplied), then lower id.
+  @inline(__always)
+  func lessLoaded(_ a: Int32, _ b: Int32) -> Bool {
+    let x = Int64(agents[Int(a)].running) * Int64(agents[Int(b)].concurrency)
+    let y = Int64(agents[Int(b)].running) * Int64(agents[Int(a)].concurrency)
+    if x != y { return x < y }
+    return a < b
+  }
+
+  /// Sign of reliability(a) - reliability(b), reliability = (succeeded+1)/(succeeded+failures+2).
+  func compareReliability(_ a: Int32, _ b: Int32) -> Int {
+    let ra = agents[Int(a)]
+    let rb = agents[Int(b)]
+    let sa = Int64(ra.succeeded) + 1
+    let ta = Int64(ra.succeeded) + Int64(ra.failed) + Int64(ra.timedOut) + Int64(ra.interrupted) + 2
+    let sb = Int64(rb.succeeded) + 1
+    let tb = Int64(rb.succeeded) + Int64(rb.failed) + Int64(rb.timedOut) + Int64(rb.interrupted) + 2
+    let l = sa * tb
+    let r = sb * ta
+    return l == r ? 0 : (l > r ? 1 : -1)
+  }
+
+  /// The eligible available agent that is best under `better` (a strict total order).
+  @inline(__always)
+  private func best(_ mask: UInt64, _ avoid: [Int32], _ better: (Int32, Int32) -> Bool) -> Int32 {
+    var chosen: Int32 = -1
+    for a in available where eligible(a, mask, avoid) {
+      if chosen < 0 || better(a, chosen) { chosen = a }
+    }
+    return chosen
+  }
+
+  /// The first eligible agent after the cursor in id order, wrapping around.
+  private func chooseRoundRobin(_ mask: UInt64, _ avoid: [Int32]) -> Int32 {
+    let n = agents.count
+    guard n > 0 else { return -1 }
+    let start = roundRobinCursor + 1
+    var chosen: Int32 = -1
+    if available.count * 8 < n {
+      // Few free agents: the nearest one after the cursor, by circular distance.
+      var bestDistance = Int.max
+      for a in available where eligible(a, mask, avoid) {
+        let d = (Int(a) - start + n) % n
+        if d < bestDistance {
+          bestDistance = d
+          chosen = a
+        }
+      }
+    } else {
+      for k in 0..<n {
+        let a = Int32((start + k) % n)
+        if availableIndex[Int(a)] >= 0 && eligible(a, mask, avoid) {
+          chosen = a
+          break
+        }
+      }
+    }
+    if chosen >= 0 { roundRobinCursor = Int(chosen) }
+    return chosen
+  }
+
+  /// Uniform over eligible agents: a few rejection-sampling probes of `available`, then an exact draw.
+  private func chooseRandom(_ mask: UInt64, _ avoid: [Int32]) -> Int32 {
+    let n = available.count
+    guard n > 0 else { return -1 }
+    for _ in 0..<8 {
+      let a = available[rng.next(below: n)]
+      if eligible(a, mask, avoid) { return a }
+    }
+    var candidates: [Int32] = []
+    for a in available where eligible(a, mask, avoid) { candidates.append(a) }
+    guard !candidates.isEmpty else { return -1 }
+    return candidates[rng.next(below: candidates.count)]
+  }
+}
