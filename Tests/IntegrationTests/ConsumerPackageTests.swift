@@ -89,10 +89,14 @@ import Testing
     #expect(executed.status == 0)
     #expect(executed.output == "dot: 70.0\nlength mismatch caught: true\n", "\(executed.output)")
 
-    // What was compiled: one `<Module>.build` folder per module.
+    // What was compiled: one `<Module>.build` folder per module, and its interface in Modules/.
     let built = Set(try files.contentsOfDirectory(atPath: bin.path)
       .filter { $0.hasSuffix(".build") }
       .map { String($0.dropLast(".build".count)) })
+    let interfaces = Set(((try? files.contentsOfDirectory(atPath: bin.appending(path: "Modules").path)) ?? [])
+      .filter { $0.hasSuffix(".swiftmodule") }
+      .map { String($0.dropLast(".swiftmodule".count)) })
+    #expect(interfaces.isSubset(of: built), "module interfaces without a build folder: \(interfaces.subtracting(built).sorted())")
     let manifest = try Self.run(
       "swift", ["package", "dump-package", "--package-path", clone.path] + isolation, temporary: tmp,
       errorsToOutput: false)
