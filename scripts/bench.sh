@@ -9,6 +9,7 @@
 # micro-kernel) and -D SIMDKIT_FMA (fused multiply-add). The same flags apply to our kernels and to
 # the scalar reference. Without them (what a package user gets by default) x86-64 builds use SSE.
 # BENCH_FMA=0 leaves out SIMDKIT_FMA (separate multiply and add), BENCH_NATIVE=0 all of the flags.
+# Arguments select sections (gemm, gemv, level1); none runs all.
 # Installs nothing: `make bench` runs scripts/install-deps.sh first (libopenblas-dev).
 set -euo pipefail
 cd "$(dirname "$0")/../Benchmarks"
@@ -21,4 +22,4 @@ if [ "${BENCH_NATIVE:-1}" != 0 ] && [ -r /proc/cpuinfo ] \
 fi
 echo "bench: swift build -c release ${flags[*]}"
 swift build -c release --product SIMDKitBench "${flags[@]}"
-"$(swift build -c release --show-bin-path "${flags[@]}")/SIMDKitBench"
+"$(swift build -c release --show-bin-path "${flags[@]}")/SIMDKitBench" "$@"
