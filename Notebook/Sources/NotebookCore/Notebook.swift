@@ -7,7 +7,8 @@
 // - An import line (`import M`, `@testable import M`, `import struct M.S`, optionally followed by a
 //   `//` comment) is taken out of the cell and lifted to file scope; a blank line takes its place so
 //   the following lines keep their numbers. Imports of `no-run` cells are not lifted: those cells are
-//   shown, never compiled.
+//   shown, never compiled. Lines inside a multi-line string literal (between lines with an odd number
+//   of `"""`) are text, not imports.
 
 /// What a `//|` directive on a cell's first lines asks for.
 ///
@@ -140,13 +141,16 @@ public struct Notebook: Equatable, Sendable {
     var code: [String] = []
     var imports: [ImportLine] = []
     let lifts = !directives.contains(.noRun)
+    var inMultilineString = false
     for (offset, line) in block.lines.enumerated() {
-      if lifts, let declaration = importDeclaration(line) {
+      if lifts, !inMultilineString, let declaration = importDeclaration(line) {
         imports.append(ImportLine(text: declaration, line: block.firstLine + offset))
         code.append("")
       } else {
         code.append(line)
       }
+      // An odd number of `"""` opens or closes a multi-line string literal: its lines are text.
+      if occurrences(of: "\"\"\"", in: line) % 2 == 1 { inMultilineString.toggle() }
     }
     return Cell(directives: directives, code: code, imports: imports, firstLine: block.firstLine)
   }
@@ -170,6 +174,17 @@ public struct Notebook: Equatable, Sendable {
     if index < words.count, importKinds.contains(String(words[index])) { index += 1 }
     guard index == words.count - 1, isModulePath(words[index]) else { return nil }
     return words.joined(separator: " ")
+  }
+
+  /// How many times `needle` occurs in `text`, without overlaps.
+  static func occurrences(of needle: String, in text: String) -> Int {
+    var count = 0
+    var rest = Substring(text)
+    while let start = rest.indices.first(where: { rest[$0...].hasPrefix(needle) }) {
+      count += 1
+      rest = rest[rest.index(start, offsetBy: needle.count)...]
+    }
+    return count
   }
 
   static let accessLevels: Set<String> = ["public", "package", "internal", "fileprivate", "private"]

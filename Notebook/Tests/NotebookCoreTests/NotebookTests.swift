@@ -91,6 +91,32 @@ import Testing
     ])
   }
 
+  @Test func importLinesInMultilineStringsAreText() throws {
+    let notebook = try Notebook(markdown: """
+      ```swift
+      let source = \"""
+        import NotAModule
+        \"""
+      let raw = #\"""
+      import AlsoNot
+      \"""#
+      let one = \"""\"""  ; let two = \"""\"""
+      import Lifted
+      ```
+      """)
+    #expect(notebook.cells[0].imports == [ImportLine(text: "import Lifted", line: 9)])
+    #expect(notebook.cells[0].code[1] == "  import NotAModule")
+    #expect(notebook.cells[0].code[4] == "import AlsoNot")
+  }
+
+  @Test func occurrencesCountsWithoutOverlaps() {
+    #expect(Notebook.occurrences(of: "\"\"\"", in: "") == 0)
+    #expect(Notebook.occurrences(of: "\"\"\"", in: "let s = \"\"\"") == 1)
+    #expect(Notebook.occurrences(of: "\"\"\"", in: "\"\"\"\"\"\"") == 2)
+    #expect(Notebook.occurrences(of: "\"\"\"", in: "\"\"\"\"\"") == 1)
+    #expect(Notebook.occurrences(of: "ab", in: "xabyabab") == 3)
+  }
+
   @Test func importsOfNoRunCellsStayInTheCell() throws {
     let notebook = try Notebook(markdown: "```swift\n//| no-run\nimport Missing\n```\n")
     #expect(notebook.cells[0].imports.isEmpty)
