@@ -10,7 +10,8 @@ bin=$(ls -d .build/debug/*PackageTests.xctest 2>/dev/null | head -n1)
 prof=.build/debug/codecov/default.profdata
 if [ -z "$bin" ] || [ ! -f "$prof" ]; then echo "coverage: $name: no coverage data (run swift test --enable-code-coverage)" >&2; exit 1; fi
 [ -f "$bin" ] || bin="$bin/Contents/MacOS/$(basename "$bin" .xctest)"
-llvm_cov=$(command -v llvm-cov || echo "$(dirname "$(readlink -f "$(command -v swift)")")/llvm-cov")
+# The toolchain's llvm-cov: Debian's older one (earlier on PATH) cannot read Swift 6's profiles.
+llvm_cov="$(dirname "$(readlink -f "$(command -v swift)")")/llvm-cov"; [ -x "$llvm_cov" ] || llvm_cov=$(command -v llvm-cov)
 mapfile -t sources < <(find Sources -name '*.swift' | sort)
 line=$("$llvm_cov" report "$bin" -instr-profile="$prof" "${sources[@]}" | awk '/^TOTAL/ {print $(NF-3)}')
 pct=${line%\%}
