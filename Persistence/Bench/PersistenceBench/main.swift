@@ -50,7 +50,9 @@ let rounds = argument("--rounds", 5)
 let check = CommandLine.arguments.contains("--check")
 
 let directory: String = {
-  var template = Array("/tmp/persistence-bench-XXXXXX".utf8CString)
+  // $TMPDIR, else the C library's default temporary directory.
+  let base = getenv("TMPDIR").map { String(cString: $0) } ?? P_tmpdir
+  var template = Array("\(base)/persistence-bench-XXXXXX".utf8CString)
   guard let made = template.withUnsafeMutableBufferPointer({ mkdtemp($0.baseAddress!) }) else { fail("mkdtemp failed") }
   return String(cString: made)
 }()
