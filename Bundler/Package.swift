@@ -12,6 +12,7 @@ let package = Package(
   ],
   dependencies: [
     .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+    .package(path: "../SIMDKit"),
   ],
   targets: [
     .target(name: "BundlerKit", exclude: ["BundlerKit.docc"]),
@@ -19,6 +20,8 @@ let package = Package(
       name: "bundler",
       dependencies: ["BundlerKit", .product(name: "ArgumentParser", package: "swift-argument-parser")]
     ),
+    // Test support: SIMDKit's native results on fixed inputs, which the wasm tests must reproduce.
+    .executableTarget(name: "native-expectations", dependencies: [.product(name: "SIMDKit", package: "SIMDKit")]),
     .testTarget(name: "BundlerKitTests", dependencies: ["BundlerKit"], exclude: ["Fixtures"]),
   ]
 )

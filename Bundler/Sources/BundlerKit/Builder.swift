@@ -78,6 +78,7 @@ public final class Builder: @unchecked Sendable {
   let log: @Sendable (String) -> Void
   private let lock = NSLock()
   private var published: [String: [String: Manifest.File]] = [:]
+  private var written: Manifest?
 
   /// Creates a builder. `domains` are the domains the plan was made from (their specs go into the
   /// manifest); `log` receives one line per step.
@@ -112,6 +113,7 @@ public final class Builder: @unchecked Sendable {
     }
     if let first = failures.value.first { throw first }
     for step in plan.finish { try perform(step, lane: "finish") }
+    if let manifest = lock.withLock({ written }) { return manifest }
     return try manifest()
   }
 
@@ -218,6 +220,7 @@ public final class Builder: @unchecked Sendable {
 
   func manifestText() throws(BuildError) -> String {
     let manifest = try manifest()
+    lock.withLock { written = manifest }
     do {
       return try manifest.jsonText()
     } catch {

@@ -32,7 +32,10 @@ public enum Workspace {
           throw BuildError("\(relative): \(error.description)")
         }
         let sourceRoot = folder + "/Sources/" + spec.module
-        guard let enumerator = fileManager.enumerator(atPath: repository + "/" + sourceRoot) else {
+        var isDirectory: ObjCBool = false
+        guard fileManager.fileExists(atPath: repository + "/" + sourceRoot, isDirectory: &isDirectory), isDirectory.boolValue,
+          let enumerator = fileManager.enumerator(atPath: repository + "/" + sourceRoot)
+        else {
           throw BuildError("\(relative): module \(spec.module) has no folder \(sourceRoot)")
         }
         var sources: [String] = []

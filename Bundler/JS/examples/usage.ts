@@ -1,0 +1,41 @@
+// A TypeScript user of the built package, type-checked with `tsc --strict --noEmit` against
+// dist/loader.d.ts and dist/domains.d.ts (the check copies it next to them).
+import RuvSwarmDefault, { RuvSwarm, RuvSwarmError, detectFeatures } from './loader.js';
+import type { Features, MemoryStats, SimdkitDomain, LoaderEvent, Variant } from './loader.js';
+
+export async function example(): Promise<number> {
+  const features: Features = detectFeatures();
+  const variant: Variant = features.simd ? 'simd' : 'scalar';
+  const events: LoaderEvent[] = [];
+  const ruv = new RuvSwarm({ baseURL: '/dist/', variant, onEvent: (e) => events.push(e) });
+
+  // Typed by SIMDKit's declaration: dot(x: Float32Array, y: Float32Array): number.
+  const simdkit: SimdkitDomain = await ruv.load('simdkit');
+  const x = new Float32Array([1, 2, 3]);
+  const d: number = simdkit.dot(x, x);
+  const c: Float32Array = simdkit.gemm(1, 1, 3, x, x);
+  simdkit.axpy(2, x, c.length === 1 ? new Float32Array(3) : x);
+
+  // Lazy: loads on first use, resolves to the same types.
+  const s: number = await ruv.domains.simdkit.sum(x);
+  const again = await RuvSwarmDefault.load('simdkit');
+
+  try {
+    simdkit.dot(x, new Float32Array(2));
+  } catch (error) {
+    if (error instanceof RuvSwarmError && error.code === 'simdkit.lengthMismatch') {
+      console.log(error.message, error.fields?.expected);
+    }
+  }
+  // The declarations are real: these lines must not type-check.
+  // @ts-expect-error: a number[] is not a Float32Array
+  simdkit.dot([1, 2, 3], x);
+  // @ts-expect-error: there is no such domain
+  void ruv.load('nosuchdomain');
+  // @ts-expect-error: gemm takes five arguments
+  simdkit.gemm(1, 1, x, x);
+
+  const stats: MemoryStats = ruv.memoryStats();
+  console.log(stats.peakBytes, stats.regions.map((r) => `${r.chunk}@${r.base}+${r.size}`), events.length);
+  return d + c[0] + s + again.sum(x);
+}

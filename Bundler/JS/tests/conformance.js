@@ -1,0 +1,297 @@
+// The loader's conformance tests, shared by Node (loader.test.mjs) and the browsers (browser.js).
+// Each test gets a fresh RuvSwarm; `expected` holds SIMDKit's native results on the same inputs
+// (written by the native-expectations tool), so "matches native" means exactly that.
+//
+// Needs a build that includes the fixture domains `probe` and `probeclient`
+// (bundler build --domain Bundler/Tests/Fixtures/Probe --domain Bundler/Tests/Fixtures/ProbeClient).
+
+function assert(condition, message) {
+  if (!condition) throw new Error(message);
+}
+
+async function rejects(promise, code) {
+  try {
+    await promise;
+  } catch (error) {
+    assert(error.name === 'RuvSwarmError', `expected a RuvSwarmError, got ${error}`);
+    assert(error.code === code, `expected code ${code}, got ${error.code}: ${error.message}`);
+    return error;
+  }
+  throw new Error(`expected a rejection with code ${code}`);
+}
+
+function close(actual, expected, where) {
+  const tolerance = 1e-4 * Math.max(1, Math.abs(expected));
+  assert(Math.abs(actual - expected) <= tolerance, `${where}: ${actual} vs native ${expected}`);
+}
+
+function compare(actual, expected, where) {
+  if (Array.isArray(expected)) {
+    assert(actual instanceof Float32Array, `${where}: expected a Float32Array, got ${actual}`);
+    assert(actual.length === expected.length, `${where}: length ${actual.length} vs native ${expected.length}`);
+    for (let i = 0; i < expected.length; i++) close(actual[i], expected[i], `${where}[${i}]`);
+  } else {
+    close(actual, expected, where);
+  }
+}
+
+/** Runs every expected case against a loaded simdkit domain. */
+export function checkAgainstNative(simdkit, expected) {
+  let count = 0;
+  for (const c of expected.cases) {
+    const args = c.args.map((a) => (Array.isArray(a) ? new Float32Array(a) : a));
+    if (c.error) {
+      let thrown = null;
+      try { simdkit[c.function](...args); } catch (error) { thrown = error; }
+      assert(thrown && thrown.code === c.error, `${c.name}: expected ${c.error}, got ${thrown && thrown.code}`);
+    } else {
+      let result = simdkit[c.function](...args);
+      if (result === undefined) result = args[args.length - 1]; // in-place functions: the inout array
+      compare(result, c.result, c.name);
+    }
+    count++;
+  }
+  return count;
+}
+
+/** Counts fetches by kind, and can make the next fetches of a chunk fail in a chosen way. */
+export function instrumentedFetch(realFetch) {
+  const log = [];
+  const faults = new Map(); // chunk -> 'missing' | 'corrupt' | 'truncated'
+  let manifestPatch = null;
+  const fetchFn = async (url) => {
+    const href = String(url);
+    log.push(href);
+    const chunk = /chunks\/([a-z0-9_]+)\./.exec(href)?.[1];
+    const fault = chunk ? faults.get(chunk) : undefined;
+    if (fault === 'missing') return new Response('not found', { status: 404 });
+    const response = await realFetch(url);
+    if (href.endsWith('manifest.json') && manifestPatch) {
+      const manifest = await response.json();
+      manifestPatch(manifest);
+      return new Response(JSON.stringify(manifest), { status: 200, headers: { 'content-type': 'application/json' } });
+    }
+    if (fault === 'corrupt' || fault === 'truncated') {
+      const bytes = new Uint8Array(await response.arrayBuffer());
+      const changed = fault === 'truncated' ? bytes.slice(0, bytes.length >> 1) : bytes.slice();
+      if (fault === 'corrupt') changed[changed.length - 1] ^= 0xff;
+      return new Response(changed, { status: 200, headers: { 'content-type': 'application/octet-stream' } });
+    }
+    return response;
+  };
+  return {
+    fetch: fetchFn,
+    log,
+    fault(chunk, kind) { if (kind) faults.set(chunk, kind); else faults.delete(chunk); },
+    patchManifest(patch) { manifestPatch = patch; },
+    count(pattern) { return log.filter((u) => u.includes(pattern)).length; },
+  };
+}
+
+/** The tests: [name, async (context) => void]. context: { RuvSwarm, baseURL, realFetch, expected }. */
+export const tests = [
+  ['manifest first; a chunk is fetched on first use and never twice', async ({ RuvSwarm, baseURL, realFetch }) => {
+    const net = instrumentedFetch(realFetch);
+    const ruv = new RuvSwarm({ baseURL, fetch: net.fetch });
+    assert(net.log.length === 0, 'constructing fetched something');
+    const x = new Float32Array([1, 2, 3]);
+    assert(await ruv.domains.simdkit.dot(x, x) === 14, 'lazy dot');
+    assert(net.log[0].endsWith('manifest.json'), `first fetch was ${net.log[0]}`);
+    assert(net.count('/chunks/runtime.') === 1 && net.count('/chunks/simdkit.') === 1, `fetches: ${net.log.join(' ')}`);
+    assert(net.count('/chunks/probe') === 0, 'probe fetched before use');
+    const a = await ruv.load('simdkit');
+    const b = await ruv.load('simdkit');
+    assert(a === b, 'load returned two different domain objects');
+    await Promise.all([ruv.domains.simdkit.sum(x), ruv.load('probe'), ruv.load('probe')]);
+    assert(net.count('manifest.json') === 1, 'manifest fetched twice');
+    assert(net.count('/chunks/runtime.') === 1 && net.count('/chunks/simdkit.') === 1 && net.count('/chunks/probe.') === 1,
+      `fetches: ${net.log.join(' ')}`);
+    assert(JSON.stringify(ruv.linkedChunks) === JSON.stringify(['runtime', 'simdkit', 'probe']), `linked ${ruv.linkedChunks}`);
+  }],
+
+  ['dependencies are fetched in parallel and linked in dependency order', async ({ RuvSwarm, baseURL, realFetch }) => {
+    const net = instrumentedFetch(realFetch);
+    const events = [];
+    const ruv = new RuvSwarm({ baseURL, fetch: net.fetch, onEvent: (e) => events.push(e) });
+    await ruv.load('probeclient');
+    const order = events.map((e) => `${e.type}:${e.chunk ?? e.what}`);
+    const firstLink = order.findIndex((e) => e.startsWith('linked:'));
+    const fetches = order.slice(0, firstLink);
+    for (const chunk of ['runtime', 'probe', 'simdkit', 'probeclient']) {
+      assert(fetches.includes(`fetch:${chunk}`), `${chunk} was not fetched before linking began: ${order}`);
+    }
+    assert(JSON.stringify(ruv.linkedChunks) === JSON.stringify(['runtime', 'probe', 'simdkit', 'probeclient']), `linked ${ruv.linkedChunks}`);
+  }],
+
+  ['simd variant results match native', async ({ RuvSwarm, baseURL, realFetch, expected }) => {
+    const ruv = new RuvSwarm({ baseURL, fetch: realFetch, variant: 'simd' });
+    const count = checkAgainstNative(await ruv.load('simdkit'), expected);
+    assert(count === expected.cases.length && count > 50, `only ${count} cases`);
+  }],
+
+  ['scalar variant results match native', async ({ RuvSwarm, baseURL, realFetch, expected }) => {
+    const ruv = new RuvSwarm({ baseURL, fetch: realFetch, variant: 'scalar' });
+    checkAgainstNative(await ruv.load('simdkit'), expected);
+  }],
+
+  ['the scalar variant is chosen when SIMD is reported unavailable', async ({ RuvSwarm, baseURL, realFetch, expected }) => {
+    const validate = WebAssembly.validate;
+    let ruv;
+    try {
+      WebAssembly.validate = () => false;
+      ruv = new RuvSwarm({ baseURL, fetch: realFetch });
+    } finally {
+      WebAssembly.validate = validate;
+    }
+    assert(ruv.features.simd === false && ruv.variant === 'scalar', `variant ${ruv.variant}`);
+    const net = instrumentedFetch(realFetch);
+    const scalar = new RuvSwarm({ baseURL, fetch: net.fetch, variant: ruv.variant });
+    checkAgainstNative(await scalar.load('simdkit'), expected);
+    assert(net.log.filter((u) => u.includes('/chunks/')).every((u) => u.includes('.scalar.')), `fetched ${net.log}`);
+    const detected = new RuvSwarm({ baseURL, fetch: realFetch });
+    assert(detected.variant === (detected.features.simd ? 'simd' : 'scalar'), 'detection');
+  }],
+
+  ['a missing chunk rejects, leaves the runtime usable, and a retry succeeds', async ({ RuvSwarm, baseURL, realFetch }) => {
+    const net = instrumentedFetch(realFetch);
+    const ruv = new RuvSwarm({ baseURL, fetch: net.fetch });
+    await ruv.load('probe');
+    net.fault('simdkit', 'missing');
+    const error = await rejects(ruv.load('simdkit'), 'chunk-missing');
+    assert(error.chunk === 'simdkit', 'error.chunk');
+    assert(!ruv.linkedChunks.includes('simdkit'), 'half-linked');
+    const probe = await ruv.load('probe');
+    const h = probe.create();
+    probe.add(h, new Float32Array([1, 2]));
+    assert(probe.total(h) === 3, 'runtime unusable after failure');
+    net.fault('simdkit', null);
+    const simdkit = await ruv.load('simdkit');
+    assert(simdkit.sum(new Float32Array([1, 2, 3])) === 6, 'retry');
+  }],
+
+  ['a hash mismatch and a truncated file reject; a retry succeeds', async ({ RuvSwarm, baseURL, realFetch }) => {
+    const net = instrumentedFetch(realFetch);
+    const ruv = new RuvSwarm({ baseURL, fetch: net.fetch });
+    net.fault('simdkit', 'corrupt');
+    await rejects(ruv.load('simdkit'), 'integrity');
+    net.fault('simdkit', 'truncated');
+    await rejects(ruv.domains.simdkit.sum(new Float32Array(1)), 'truncated');
+    // Fetching is all-or-nothing before linking starts: not even the runtime was linked.
+    assert(ruv.linkedChunks.length === 0 && ruv.memoryStats().regions.length === 0, `linked ${ruv.linkedChunks}`);
+    net.fault('simdkit', null);
+    assert(await ruv.domains.simdkit.sum(new Float32Array([2, 3])) === 5, 'retry');
+    assert(net.count('/chunks/runtime.') === 1, 'runtime fetched again');
+  }],
+
+  ['an unresolved symbol rejects before anything is allocated; linking the provider first fixes it', async ({ RuvSwarm, baseURL, realFetch }) => {
+    const net = instrumentedFetch(realFetch);
+    net.patchManifest((manifest) => { manifest.chunks.probeclient.dependencies = ['runtime']; });
+    const ruv = new RuvSwarm({ baseURL, fetch: net.fetch });
+    await ruv.load('simdkit');
+    const before = ruv.memoryStats().regions.length;
+    const error = await rejects(ruv.load('probeclient'), 'unresolved-symbol');
+    assert(error.symbols.length > 0 && error.chunk === 'probeclient', 'error details');
+    assert(ruv.memoryStats().regions.length === before && !ruv.linkedChunks.includes('probeclient'), 'half-linked');
+    await ruv.load('probe');
+    const client = await ruv.load('probeclient');
+    assert(client.addSum((await ruv.load('probe')).create(), new Float32Array([4])) === 4, 'retry');
+  }],
+
+  ['a trap rejects with code trap and the runtime stays usable', async ({ RuvSwarm, baseURL, realFetch }) => {
+    const ruv = new RuvSwarm({ baseURL, fetch: realFetch });
+    const probe = await ruv.load('probe');
+    for (let i = 0; i < 200; i++) {
+      let code = null;
+      try { probe.trap(-1); } catch (error) { code = error.code; }
+      assert(code === 'trap', `trap ${i}: ${code}`);
+    }
+    await rejects(ruv.domains.probe.trap(-5), 'trap');
+    assert(probe.trap(9) === 9, 'after trap');
+    const simdkit = await ruv.load('simdkit');
+    const a = new Float32Array(128 * 128).fill(1);
+    assert(simdkit.gemm(128, 128, 128, a, a)[0] === 128, 'gemm after traps');
+  }],
+
+  ['a Swift object made in one chunk is used by another without copying', async ({ RuvSwarm, baseURL, realFetch }) => {
+    const lines = [];
+    const ruv = new RuvSwarm({ baseURL, fetch: realFetch, print: (line) => lines.push(line) });
+    const client = await ruv.load('probeclient');
+    const probe = await ruv.load('probe');
+    const handle = client.make(new Float32Array([1, 2, 3, 4]));
+    assert(probe.total(handle) === 10 && probe.count(handle) === 4, 'object made by probeclient, read by probe');
+    const other = probe.create();
+    assert(client.addSum(other, new Float32Array([5, 6])) === 11 && probe.total(other) === 11, 'object made by probe, changed by probeclient');
+    const error = await rejects(ruv.domains.probe.total(12345), 'probe.unknownHandle');
+    assert(error.fields.handle === 12345 && error.message.includes('12345'), error.message);
+    assert(probe.greet(7) === 7 && lines.includes('probe says hello 7'), `print: ${lines}`);
+  }],
+
+  ['bad arguments from JS get typed errors, never traps', async ({ RuvSwarm, baseURL, realFetch }) => {
+    const ruv = new RuvSwarm({ baseURL, fetch: realFetch });
+    const s = await ruv.load('simdkit');
+    const x = new Float32Array([1, 2, 3]);
+    for (const [call, code] of [
+      [() => s.dot([1, 2, 3], x), 'invalid-argument'],
+      [() => s.dot(x), 'invalid-argument'],
+      [() => s.gemm(1.5, 1, 1, x, x), 'invalid-argument'],
+      [() => s.gemm(2 ** 40, 1, 1, x, x), 'invalid-argument'],
+      [() => s.gemm(65536, 65536, 1, x, x), 'invalid-argument'],
+      [() => s.gemm(-1, 2, 2, x, x), 'simdkit.invalidDimension'],
+      [() => s.gemm(2, 2, 2, x, x), 'simdkit.bufferTooSmall'],
+      [() => s.gemv(4, 1, x, x), 'simdkit.bufferTooSmall'],
+      [() => s.activate(4, 1, x), 'simdkit.invalidDimension'],
+      [() => s.dot(x, new Float32Array(2)), 'simdkit.lengthMismatch'],
+      [() => s.argmax(new Float32Array(0)), 'simdkit.empty'],
+    ]) {
+      let thrown = null;
+      try { call(); } catch (error) { thrown = error; }
+      assert(thrown && thrown.code === code, `expected ${code}, got ${thrown && (thrown.code ?? thrown)}`);
+    }
+    const error = (() => { try { s.dot(x, new Float32Array(2)); } catch (e) { return e; } })();
+    assert(error.fields.expected === 3 && error.fields.actual === 2, JSON.stringify(error.fields));
+    const named = (() => { try { s.gemm(2, 2, 2, x, x); } catch (e) { return e; } })();
+    assert(named.fields.name === 'a' && named.message.includes('buffer a'), named.message);
+    await rejects(ruv.load('nonexistent'), 'unknown-domain');
+    await rejects(ruv.domains.simdkit.nonexistent(), 'unknown-function');
+  }],
+
+  ['memory statistics track pages, peak and per-chunk regions across growth', async ({ RuvSwarm, baseURL, realFetch }) => {
+    const ruv = new RuvSwarm({ baseURL, fetch: realFetch });
+    assert(ruv.memoryStats().currentBytes === 0, 'stats before load');
+    const s = await ruv.load('simdkit');
+    const before = ruv.memoryStats();
+    assert(before.pages * 65536 === before.currentBytes && before.peakBytes >= before.currentBytes, 'pages');
+    assert(before.regions.map((r) => r.chunk).join() === 'runtime,simdkit', 'regions');
+    const simdRegion = before.regions[1];
+    assert(simdRegion.base >= before.heapBase && simdRegion.size > 0, 'region inside the heap');
+    const n = 512;
+    const a = new Float32Array(n * n).fill(0.5);
+    const c = s.gemm(n, n, n, a, a); // 3 MB of operands: memory grows during the call
+    assert(c.length === n * n && c[0] === 128 && c[n * n - 1] === 128, 'result after growth');
+    const after = ruv.memoryStats();
+    assert(after.currentBytes > before.currentBytes && after.peakBytes >= after.currentBytes, 'growth');
+    assert(s.dot(new Float32Array([3]), new Float32Array([4])) === 12, 'views re-created');
+  }],
+
+  ['feature detection reports simd, workers and SharedArrayBuffer', async ({ RuvSwarm, baseURL, realFetch }) => {
+    const features = new RuvSwarm({ baseURL, fetch: realFetch }).features;
+    for (const key of ['simd', 'workers', 'sharedArrayBuffer', 'compileStreaming']) {
+      assert(typeof features[key] === 'boolean', `${key} is not a boolean`);
+    }
+    assert(features.simd === WebAssembly.validate(new Uint8Array([0, 97, 115, 109, 1, 0, 0, 0, 1, 5, 1, 96, 0, 1, 123, 3, 2, 1, 0, 10, 8, 1, 6, 0, 65, 0, 253, 17, 11])), 'simd');
+  }],
+];
+
+/** Runs every test; returns [{ name, ok, error }]. */
+export async function runAll(context) {
+  const results = [];
+  for (const [name, test] of tests) {
+    try {
+      await test(context);
+      results.push({ name, ok: true });
+    } catch (error) {
+      results.push({ name, ok: false, error: String(error && error.stack || error) });
+    }
+  }
+  return results;
+}

@@ -1,0 +1,129 @@
+import Testing
+@testable import BundlerKit
+
+@Suite struct APISpecTests {
+  @Test func simdkitDeclarationParses() throws {
+    let spec = try Fixtures.domains()[2].spec
+    #expect(spec.domain == "simdkit" && spec.module == "SIMDKit" && spec.simdRequired && spec.depends.isEmpty)
+    #expect(spec.errorType == "KernelError")
+    #expect(spec.errors.map(\.name) == ["lengthMismatch", "invalidDimension", "bufferTooSmall", "empty"])
+    #expect(spec.errors[2].fields.map(\.kind) == [.name, .int, .int])
+    let gemm = try #require(spec.functions.first { $0.name == "gemm" })
+    #expect(gemm.params.map(\.kind) == [.i32, .i32, .i32, .array, .array])
+    #expect(gemm.returns == .array(length: [.parameter("m"), .parameter("n")]))
+    #expect(spec.exportName(of: gemm) == "simdkit_gemm")
+    #expect(spec.glueModule == "SIMDKitJSExports")
+    #expect(spec.errorRecordSlots == 1 + ErrorRecord.nameSlots + 2)
+    #expect(spec.errorRecordSlots <= ErrorRecord.slots)
+  }
+
+  @Test func minimalDeclaration() throws {
+    let spec = try APISpec(parsing: "domain demo\nmodule Demo\nfunction twice(x: f32) -> f32\n  swift: x * 2\n")
+    #expect(spec == APISpec(domain: "demo", module: "Demo", functions: [
+      Function(name: "twice", params: [Param(name: "x", kind: .f32)], returns: .scalar(.f32), swift: "x * 2")
+    ]))
+    #expect(spec.errorRecordSlots == 0)
+  }
+
+  @Test func everyParameterAndResultKind() throws {
+    let spec = try APISpec(parsing: """
+      # comment
+      domain k
+      module K
+      depends a b
+
+      function f(a: f32, b: f64, c: i32, d: f32[], e: inout f32[]) -> f64
+        /// one
+        ///two
+        swift: 1
+      function g() -> i32
+        swift: 2
+      function h(n: i32, x: f32[]) -> f32[4*n*x.length]
+        swift: ()
+      function v()
+        swift: ()
+      """)
+    #expect(spec.depends == ["a", "b"])
+    #expect(spec.functions[0].params.map(\.kind) == [.f32, .f64, .i32, .array, .mutableArray])
+    #expect(spec.functions[0].doc == ["one", "two"])
+    #expect(spec.functions[0].returns == .scalar(.f64))
+    #expect(spec.functions[1].returns == .scalar(.i32))
+    #expect(spec.functions[2].returns == .array(length: [.literal(4), .parameter("n"), .lengthOf("x")]))
+    #expect(spec.functions[2].returns != .void)
+    #expect(spec.functions[3].returns == .void)
+    #expect(LengthFactor.lengthOf("x").spelling == "x.length")
+    #expect(ParamKind.allCases.filter(\.isArray) == [.array, .mutableArray])
+    #expect(try ParamKind(parsing: " inout f32[] ") == .mutableArray)
+  }
+
+  @Test func errorCases() throws {
+    let spec = try APISpec(parsing: """
+      domain e
+      module E
+      error Failure
+      case 1 plain "it failed"
+      case 7 rich(count: int, label: name) "{label}: {count}"
+      function f() -> f32
+        swift: try thing()
+      """)
+    #expect(spec.errors == [
+      ErrorCase(code: 1, name: "plain", fields: [], message: "it failed"),
+      ErrorCase(code: 7, name: "rich", fields: [("count", .int), ("label", .name)], message: "{label}: {count}"),
+    ])
+    #expect(spec.errors[0] != spec.errors[1])
+    #expect("{a} and {b} {".placeholders == ["a", "b"])
+  }
+
+  static let invalid: [(String, Int, String)] = [
+    ("module M", 0, "missing 'domain' line"),
+    ("domain d", 0, "missing 'module' line"),
+    ("domain D\nmodule M", 1, "lowercase identifier"),
+    ("domain d\nmodule 9M", 2, "not an identifier"),
+    ("domain d\nmodule M\nsimd maybe", 3, "expected 'simd required'"),
+    ("domain d\nmodule M\nerror 1x", 3, "not an identifier"),
+    ("domain d\nmodule M\ncase 1 a \"m\"", 3, "'case' before 'error'"),
+    ("domain d\nmodule M\nerror E\ncase 0 a \"m\"", 4, "positive integer"),
+    ("domain d\nmodule M\nerror E\ncase 1 a", 4, "quoted message"),
+    ("domain d\nmodule M\nerror E\ncase 1 a(x: float) \"m\"", 4, "'int' or 'name'"),
+    ("domain d\nmodule M\nerror E\ncase 1 a \"{nope}\"", 4, "names no field"),
+    ("domain d\nmodule M\nerror E\ncase 1 a \"m\"\ncase 1 b \"m\"", 5, "declared twice"),
+    ("domain d\nmodule M\nbogus", 3, "unknown keyword 'bogus'"),
+    ("domain d\nmodule M\nfunction f()", 3, "has no 'swift:' line"),
+    ("domain d\nmodule M\nfunction f()\n  swift: 1\n  swift: 2", 5, "a second 'swift:' line"),
+    ("domain d\nmodule M\nfunction f()\n  swift:", 4, "empty 'swift:' expression"),
+    ("domain d\nmodule M\nfunction f()\n  oops", 4, "expected '///' or 'swift:'"),
+    ("domain d\nmodule M\nfunction f()\n  swift: 1\nfunction f()\n  swift: 1", 5, "declared twice"),
+    ("domain d\nmodule M\nfunction f(x: f16)\n  swift: 1", 3, "unknown parameter type 'f16'"),
+    ("domain d\nmodule M\nfunction f() -> u8\n  swift: 1", 3, "unknown result type 'u8'"),
+    ("domain d\nmodule M\nfunction f() -> f32[n]\n  swift: 1", 3, "not an i32 parameter"),
+    ("domain d\nmodule M\nfunction f() -> f32[x.length]\n  swift: 1", 3, "names no array parameter"),
+    ("domain d\nmodule M\nfunction f() -> f32[-1]\n  swift: 1", 3, "bad length factor"),
+    ("domain d\nmodule M\nfunction f(result: f32[]) -> f32[result.length]\n  swift: 1", 3, "'result' is reserved"),
+    ("domain d\nmodule M\nfunction f(x f32)\n  swift: 1", 3, "expected 'name: type'"),
+    ("domain d\nmodule M\nfunction f(1x: f32)\n  swift: 1", 3, "not an identifier"),
+    ("domain d\nmodule M\nfunction f(x: f32, x: f32)\n  swift: 1", 3, "declared twice"),
+    ("domain d\nmodule M\nfunction f(x: f32\n  swift: 1", 3, "missing ')'"),
+    ("domain d\nmodule M\nfunction 2f(x: f32)\n  swift: 1", 3, "not an identifier"),
+    ("domain d\nmodule M\nfunction -\n  swift: 1", 3, "not an identifier"),
+    ("domain d\nmodule M\nfunction f() -> f32\n  swift: try g()", 0, "no 'error' type"),
+  ]
+
+  @Test(arguments: invalid)
+  func invalidDeclarations(text: String, line: Int, message: String) {
+    #expect {
+      try APISpec(parsing: text)
+    } throws: { error in
+      guard let error = error as? SpecError else { return false }
+      return error.line == line && error.message.contains(message)
+    }
+  }
+
+  @Test func errorDescriptions() {
+    #expect(SpecError(line: 3, message: "bad").description == "line 3: bad")
+    #expect(SpecError(line: 0, message: "bad").description == "bad")
+    #expect(throws: SpecError.self) { try ParamKind(parsing: "f8") }
+    #expect("_a1".isIdentifier && !"".isIdentifier && !"a-b".isIdentifier && !"é".isIdentifier)
+    #expect("  x \t".trimmingSpaces == "x")
+    #expect("word".splitFirstWord() == ("word", ""))
+  }
+}

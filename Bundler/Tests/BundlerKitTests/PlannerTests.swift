@@ -1,0 +1,63 @@
+import Testing
+@testable import BundlerKit
+
+@Suite struct PlannerTests {
+  @Test func planSnapshot() throws {
+    let plan = try Planner.plan(domains: try Fixtures.domains(), options: BuildOptions())
+    try Fixtures.snapshot(plan.description, "plan.txt")
+    #expect(plan.lanes.map(\.variant) == [.simd, .scalar])
+    #expect(!plan.description.contains("/work/") && !plan.description.contains("-Bsymbolic"))
+  }
+
+  @Test func variantsDifferOnlyInTheirFlags() throws {
+    let plan = try Planner.plan(domains: try Fixtures.domains(), options: BuildOptions())
+    let simd = plan.lanes[0].steps.map(\.description).joined(separator: "\n")
+    let scalar = plan.lanes[1].steps.map(\.description).joined(separator: "\n")
+    #expect(simd.contains("-Xcc -msimd128") && !simd.contains("SIMDKIT_SCALAR"))
+    #expect(scalar.contains("-D SIMDKIT_SCALAR") && !scalar.contains("msimd128") && !scalar.contains("--enable-simd"))
+    #expect(simd.contains("check $WORK/simd/simdkit.wasm contains f32x4"))
+    #expect(scalar.contains("check $WORK/scalar/simdkit.wasm has no f32x4"))
+    #expect(scalar.contains("check $WORK/scalar/runtime.wasm has no f32x4"))
+  }
+
+  @Test func dependencyOrderPutsProvidersFirst() throws {
+    let ordered = try Planner.dependencyOrder(try Fixtures.domains()).map(\.spec.domain)
+    #expect(ordered == ["probe", "simdkit", "probeclient"])
+  }
+
+  @Test func unoptimisedBuildsCopyAndOneVariantIsEnough() throws {
+    let plan = try Planner.plan(domains: [], options: BuildOptions(variants: [.scalar], optimize: false))
+    #expect(plan.lanes.count == 1)
+    #expect(plan.description.contains("copy $WORK/scalar/runtime.linked.wasm -> $WORK/scalar/runtime.wasm"))
+    #expect(!plan.description.contains("@export-undefined"))
+  }
+
+  func domain(_ name: String, depends: [String] = []) -> DomainSource {
+    DomainSource(spec: APISpec(domain: name, module: name.uppercased(), depends: depends), declarationPath: "\(name).jsapi", sourceFiles: [])
+  }
+
+  @Test func planningErrors() {
+    #expect(throws: PlanError(message: "no variants to build")) {
+      try Planner.plan(domains: [], options: BuildOptions(variants: []))
+    }
+    #expect(throws: PlanError(message: "'runtime' is reserved for the runtime chunk")) {
+      try Planner.dependencyOrder([domain("runtime")])
+    }
+    #expect(throws: PlanError(message: "domain 'a' is declared twice")) {
+      try Planner.dependencyOrder([domain("a"), domain("a")])
+    }
+    #expect(throws: PlanError(message: "domain 'a' depends on unknown domain 'z'")) {
+      try Planner.dependencyOrder([domain("a", depends: ["z"])])
+    }
+    #expect(throws: PlanError(message: "dependency cycle through 'a'")) {
+      try Planner.dependencyOrder([domain("a", depends: ["b"]), domain("b", depends: ["a"])])
+    }
+    #expect(PlanError(message: "x").description == "x")
+  }
+
+  @Test func packageJSONHasAnExportsMap() throws {
+    let text = Planner.packageJSON(version: "1.2.3")
+    #expect(text.contains("\"version\": \"1.2.3\""))
+    #expect(text.contains("\"exports\": {") && text.contains("\"default\": \"./loader.js\""))
+  }
+}

@@ -1,0 +1,47 @@
+import Foundation
+import Testing
+@testable import BundlerKit
+
+@Suite struct WorkspaceTests {
+  @Test func discoversSIMDKitAndTheFixtures() throws {
+    let domains = try Workspace.discover(
+      repository: Fixtures.repository, extraFolders: ["Bundler/Tests/Fixtures/Probe", "Bundler/Tests/Fixtures/ProbeClient"])
+    let names = domains.map(\.spec.domain)
+    #expect(names.contains("simdkit") && names.suffix(2) == ["probe", "probeclient"])
+    let simdkit = try #require(domains.first { $0.spec.domain == "simdkit" })
+    #expect(simdkit.declarationPath == "SIMDKit/JS/SIMDKit.jsapi")
+    #expect(simdkit.sourceFiles.contains("SIMDKit/Sources/SIMDKit/Kernels.swift"))
+    #expect(simdkit.sourceFiles == simdkit.sourceFiles.sorted() && !simdkit.sourceFiles.contains { $0.contains(".docc") })
+  }
+
+  @Test func repositoryRootIsFoundFromBelow() {
+    #expect(Workspace.repositoryRoot(from: Fixtures.directory) == Fixtures.repository)
+    #expect(Workspace.repositoryRoot(from: "/") == nil)
+  }
+
+  func scratch(_ files: [String: String]) throws -> String {
+    let root = FileManager.default.temporaryDirectory.appendingPathComponent("bundler-ws-\(UUID().uuidString)").path
+    for (path, text) in files {
+      let full = root + "/" + path
+      try FileManager.default.createDirectory(atPath: (full as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
+      try text.write(toFile: full, atomically: true, encoding: .utf8)
+    }
+    return root
+  }
+
+  @Test func badDomainsAreReported() throws {
+    let broken = try scratch(["D/JS/D.jsapi": "domain d\nnonsense"])
+    defer { try? FileManager.default.removeItem(atPath: broken) }
+    #expect(throws: BuildError("D/JS/D.jsapi: line 2: unknown keyword 'nonsense'")) { try Workspace.discover(repository: broken) }
+
+    let noModule = try scratch(["D/JS/D.jsapi": "domain d\nmodule M"])
+    defer { try? FileManager.default.removeItem(atPath: noModule) }
+    #expect(throws: BuildError("D/JS/D.jsapi: module M has no folder D/Sources/M")) { try Workspace.discover(repository: noModule) }
+
+    let empty = try scratch(["D/JS/D.jsapi": "domain d\nmodule M", "D/Sources/M/notes.txt": "x"])
+    defer { try? FileManager.default.removeItem(atPath: empty) }
+    #expect(throws: BuildError("D/JS/D.jsapi: D/Sources/M has no Swift files")) { try Workspace.discover(repository: empty) }
+
+    #expect(try Workspace.discover(repository: "/nonexistent-\(UUID().uuidString)").isEmpty)
+  }
+}
