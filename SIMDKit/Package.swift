@@ -1,6 +1,8 @@
 // swift-tools-version: 6.1
 //
-// SIMDKit as a package of its own: `swift test` here runs SIMDKit's tests and notebooks.
+// SIMDKit as a package of its own: `swift test` here runs SIMDKit's tests and notebooks
+// (README.md and Sources/SIMDKit/SIMDKit.docc/NN-*.md, compiled into SIMDKitNotebookTests by the
+// NotebookPlugin of ../Notebook).
 import PackageDescription
 
 let package = Package(
@@ -8,8 +10,14 @@ let package = Package(
   products: [
     .library(name: "SIMDKit", targets: ["SIMDKit"]),
   ],
+  dependencies: [
+    .package(path: "../Notebook"),
+  ],
   targets: [
     .target(name: "SIMDKit", exclude: ["SIMDKit.docc"]),
     .testTarget(name: "SIMDKitTests", dependencies: ["SIMDKit"]),
+    .testTarget(
+      name: "SIMDKitNotebookTests", dependencies: ["SIMDKit"],
+      plugins: [.plugin(name: "NotebookPlugin", package: "Notebook")]),
   ]
 )

@@ -24,6 +24,7 @@ extension Kernels {
   /// ```
   /// - Throws: ``KernelError/lengthMismatch(expected:actual:)`` when the lengths differ.
   /// - Complexity: O(n).
+  @_disfavoredOverload
   public static func dot(_ x: UnsafeBufferPointer<Double>, _ y: UnsafeBufferPointer<Double>) throws(KernelError) -> Double {
     try checkLengths(x.count, y.count)
     return dispatchDot(x, y)
@@ -48,6 +49,7 @@ extension Kernels {
   /// ```
   /// - Throws: ``KernelError/lengthMismatch(expected:actual:)`` when the lengths differ.
   /// - Complexity: O(n).
+  @_disfavoredOverload
   public static func dot(_ x: [Double], _ y: [Double]) throws(KernelError) -> Double {
     try checkLengths(x.count, y.count)
     return x.withUnsafeBufferPointer { px in y.withUnsafeBufferPointer { py in dispatchDot(px, py) } }
@@ -74,6 +76,7 @@ extension Kernels {
   /// ```
   /// - Throws: ``KernelError/lengthMismatch(expected:actual:)`` when the lengths differ.
   /// - Complexity: O(n).
+  @_disfavoredOverload
   public static func axpy(_ a: Double, _ x: UnsafeBufferPointer<Double>, _ y: UnsafeMutableBufferPointer<Double>) throws(KernelError) {
     try checkLengths(x.count, y.count)
     dispatchAxpy(a, x, y)
@@ -100,6 +103,7 @@ extension Kernels {
   /// ```
   /// - Throws: ``KernelError/lengthMismatch(expected:actual:)`` when the lengths differ.
   /// - Complexity: O(n).
+  @_disfavoredOverload
   public static func axpy(_ a: Double, _ x: [Double], _ y: inout [Double]) throws(KernelError) {
     try checkLengths(x.count, y.count)
     x.withUnsafeBufferPointer { px in y.withUnsafeMutableBufferPointer { py in dispatchAxpy(a, px, py) } }
@@ -126,6 +130,7 @@ extension Kernels {
   /// x.withUnsafeMutableBufferPointer { Kernels.scal(3, $0) }  // x == [3, 6]
   /// ```
   /// - Complexity: O(n).
+  @_disfavoredOverload
   public static func scal(_ a: Double, _ x: UnsafeMutableBufferPointer<Double>) {
     switch KernelPath.active {
     case .reference: ReferenceKernels.scal(a, x)
@@ -151,6 +156,7 @@ extension Kernels {
   /// Kernels.scal(3, &x)  // x == [3, 6]
   /// ```
   /// - Complexity: O(n).
+  @_disfavoredOverload
   public static func scal(_ a: Double, _ x: inout [Double]) {
     x.withUnsafeMutableBufferPointer { scal(a, $0) }
   }

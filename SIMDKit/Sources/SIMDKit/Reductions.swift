@@ -21,6 +21,7 @@ extension Kernels {
   /// let s = Kernels.sum([1, 2, 3] as [Double])  // 6
   /// ```
   /// - Complexity: O(n).
+  @_disfavoredOverload
   public static func sum(_ x: UnsafeBufferPointer<Double>) -> Double {
     switch KernelPath.active {
     case .reference: ReferenceKernels.sum(x)
@@ -44,6 +45,7 @@ extension Kernels {
   /// let s = Kernels.sum([1, 2, 3] as [Double])  // 6
   /// ```
   /// - Complexity: O(n).
+  @_disfavoredOverload
   public static func sum(_ x: [Double]) -> Double {
     x.withUnsafeBufferPointer { sum($0) }
   }

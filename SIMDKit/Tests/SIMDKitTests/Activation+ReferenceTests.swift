@@ -56,7 +56,7 @@ struct ActivationReferenceTests {
     #expect(a(.elliotSymmetric, .infinity) == 1 && a(.elliotSymmetric, -.infinity) == -1)
     #expect(a(.relu, .infinity) == .infinity && a(.relu, -.infinity) == 0 && a(.leakyReLU, -.infinity) == -.infinity)
     #expect(a(.sin, .infinity).isNaN && a(.cosSymmetric, -.infinity).isNaN)
-    #expect(a(.threshold, 1e-40) == 1 && a(.threshold, -1e-40) == 0 && a(.thresholdSymmetric, -1) == -1)
+    #expect(a(.threshold, 0x1p-133) == 1 && a(.threshold, -0x1p-133) == 0 && a(.thresholdSymmetric, -1) == -1)
     for f in ActivationFunction.allCases {
       #expect(a(f, .nan).isNaN, "\(f)(NaN)")
       #expect(ReferenceKernels.derivative(f, steepness: 1, x: .nan, y: .nan).isNaN, "\(f)'(NaN)")

@@ -56,9 +56,9 @@ struct ReductionsSIMDTests {
     let (f3, r3) = Self.both(x, SIMDKernels.argmax, ReferenceKernels.argmax)
     #expect(f1 == r1 && f2 == r2 && f3 == r3)
     // All equal: argmax is 0; denormals only: exact.
-    x = Array(repeating: 1e-41, count: n)
+    x = Array(repeating: 0x1p-136, count: n)
     #expect(Self.both(x, SIMDKernels.argmax, ReferenceKernels.argmax) == (0, 0))
-    #expect(Self.both(x, SIMDKernels.max, ReferenceKernels.max) == (1e-41, 1e-41))
+    #expect(Self.both(x, SIMDKernels.max, ReferenceKernels.max) == (0x1p-136, 0x1p-136))
     // Zeros of both signs: argmax is the first zero on both paths.
     x = (0..<n).map { $0 % 2 == 0 ? -0.0 : 0.0 }
     #expect(Self.both(x, SIMDKernels.argmax, ReferenceKernels.argmax) == (0, 0))

@@ -22,7 +22,7 @@ enum Fixtures {
   /// Values every kernel must handle: signed zeros, ±1, infinities, NaN, denormals, extremes.
   static let edgeValues: [Float] = [
     0, -0.0, 1, -1, .infinity, -.infinity, .nan, .leastNonzeroMagnitude, -.leastNonzeroMagnitude,
-    1e-40, -1e-40, .leastNormalMagnitude, .greatestFiniteMagnitude, -.greatestFiniteMagnitude, 0.5, -2.5,
+    0x1p-133, -0x1p-133, .leastNormalMagnitude, .greatestFiniteMagnitude, -.greatestFiniteMagnitude, 0.5, -2.5,
   ]
 
   /// `n` uniform Floats in `range`, from a generator seeded by `seed`.

@@ -44,7 +44,7 @@ struct VectorMathTests {
       let want = Glibc.exp(Double(v))
       #expect((Double(g) - want).magnitude <= 1.5 * Double(Float.leastNonzeroMagnitude) + 2.4e-7 * want)
     }
-    let special: [Float] = [.infinity, -.infinity, .nan, 89, 88.8, -104, -200, 0, -0.0, 1e-40, .greatestFiniteMagnitude]
+    let special: [Float] = [.infinity, -.infinity, .nan, 89, 88.8, -104, -200, 0, -0.0, 0x1p-133, .greatestFiniteMagnitude]
     let r = applyVector(special, VectorMath.exp)
     #expect(r[0] == .infinity && r[1] == 0 && r[2].isNaN && r[3] == .infinity && r[4] == .infinity)
     #expect(r[5] == 0 && r[6] == 0 && r[7] == 1 && r[8] == 1 && r[9] == 1 && r[10] == .infinity)
@@ -57,8 +57,8 @@ struct VectorMathTests {
     let want = x.map { Float(Glibc.tanh(Double($0))) }
     let worst = Self.maxUlp(got, want)
     #expect(worst <= 3, "max ulp \(worst)")
-    let r = applyVector([.infinity, -.infinity, .nan, 0, -0.0, 1e-40, 50, -50], VectorMath.tanh)
-    #expect(r[0] == 1 && r[1] == -1 && r[2].isNaN && r[3] == 0 && r[4].sign == .minus && r[5] == 1e-40)
+    let r = applyVector([.infinity, -.infinity, .nan, 0, -0.0, 0x1p-133, 50, -50], VectorMath.tanh)
+    #expect(r[0] == 1 && r[1] == -1 && r[2].isNaN && r[3] == 0 && r[4].sign == .minus && r[5] == 0x1p-133)
     #expect(r[6] == 1 && r[7] == -1)
   }
 
@@ -88,10 +88,10 @@ struct VectorMathTests {
       #expect((Double(s[i]) - Glibc.sin(Double(x[i]))).magnitude < 1.2e-7)
       #expect((Double(c[i]) - Glibc.cos(Double(x[i]))).magnitude < 1.2e-7)
     }
-    let special: [Float] = [.infinity, -.infinity, .nan, 0, -0.0, 1e-40]
+    let special: [Float] = [.infinity, -.infinity, .nan, 0, -0.0, 0x1p-133]
     let ss = applyVector(special) { VectorMath.sinCos($0).sin }
     let cc = applyVector(special) { VectorMath.sinCos($0).cos }
     #expect(ss[0].isNaN && ss[1].isNaN && ss[2].isNaN && cc[0].isNaN && cc[1].isNaN && cc[2].isNaN)
-    #expect(ss[3] == 0 && ss[4].sign == .minus && ss[5] == 1e-40 && cc[3] == 1 && cc[4] == 1 && cc[5] == 1)
+    #expect(ss[3] == 0 && ss[4].sign == .minus && ss[5] == 0x1p-133 && cc[3] == 1 && cc[4] == 1 && cc[5] == 1)
   }
 }
