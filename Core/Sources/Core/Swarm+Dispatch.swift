@@ -8,7 +8,7 @@
 // the same busy specialist costs one probe, not one scan each. A task for which no agent in the swarm
 // has the capabilities is parked (logged as `taskBlocked`) until an agent that has them spawns.
 //
-// Each strategy chooses among eligible agents: in `available` (idle or busy with a free slot),
+// Each strategy chooses among eligible agents: available (idle or busy with a free slot),
 // capable, and not one the task already failed on (that filter is dropped when it leaves no choice).
 // The exact rules are in Strategies.swift and Design.md.
 
@@ -160,21 +160,41 @@ extension Swarm {
     agents[Int(a)].lastChange = now
   }
 
+  @inline(__always)
+  func isAvailable(_ a: Int32) -> Bool { availableBits[Int(a) >> 6] & (1 << UInt64(Int(a) & 63)) != 0 }
+
   func addAvailable(_ a: Int32) {
-    guard availableIndex[Int(a)] < 0 else { return }
-    availableIndex[Int(a)] = Int32(available.count)
-    available.append(a)
+    guard !isAvailable(a) else { return }
+    availableBits[Int(a) >> 6] |= 1 << UInt64(Int(a) & 63)
+    availableCount += 1
   }
 
   func removeAvailable(_ a: Int32) {
-    let k = Int(availableIndex[Int(a)])
-    guard k >= 0 else { return }
-    let last = available.removeLast()
-    if last != a {
-      available[k] = last
-      availableIndex[Int(last)] = Int32(k)
+    guard isAvailable(a) else { return }
+    availableBits[Int(a) >> 6] &= ~(1 << UInt64(Int(a) & 63))
+    availableCount -= 1
+  }
+
+  /// Calls `body` on available agents with ids in `from..<to`, ascending, until it returns false.
+  /// - Complexity: O((to - from) / 64 + agents visited).
+  @inline(__always)
+  func scanAvailable(from: Int = 0, to: Int? = nil, _ body: (Int32) -> Bool) {
+    let end = to ?? agents.count
+    guard from < end else { return }
+    var w = from >> 6
+    var word = availableBits[w] & (~0 << UInt64(from & 63))
+    let lastWord = (end - 1) >> 6
+    while true {
+      while word != 0 {
+        let a = w << 6 | word.trailingZeroBitCount
+        if a >= end { return }
+        if !body(Int32(a)) { return }
+        word &= word - 1
+      }
+      w += 1
+      if w > lastWord { return }
+      word = availableBits[w]
     }
-    availableIndex[Int(a)] = -1
   }
 
   // MARK: - Strategies
@@ -194,43 +214,64 @@ extension Swarm {
     case .roundRobin: return chooseRoundRobin(mask, avoid)
     case .random: return chooseRandom(mask, avoid)
     case .leastLoaded:
-      return best(mask, avoid) { a, b in self.lessLoaded(a, b) }
+      // Load 0 is the least possible, and the scan is by ascending id: the first idle agent wins.
+      return best(mask, avoid, unbeatable: { self.agents[Int($0)].running == 0 }) { a, b in self.lessLoaded(a, b) }
     case .priority:
       let urgent = tasks[Int(t)].priority >= .high
-      return best(mask, avoid) { a, b in
+      return best(mask, avoid, unbeatable: { _ in false }) { a, b in
         let c = self.compareReliability(a, b)
         if c != 0 { return urgent ? c > 0 : c < 0 }
         return self.lessLoaded(a, b)
       }
     case .capabilityMatch:
-      return best(mask, avoid) { a, b in
+      return best(mask, avoid, unbeatable: { a in
+        self.agents[Int(a)].capabilities == mask && self.agents[Int(a)].running == 0
+      }) { a, b in
         let ea = (self.agents[Int(a)].capabilities & ~mask).nonzeroBitCount
         let eb = (self.agents[Int(b)].capabilities & ~mask).nonzeroBitCount
         if ea != eb { return ea < eb }
         return self.lessLoaded(a, b)
       }
     case .cognitiveDiversity:
-      let key = tasks[Int(t)].group
-      let g = groups[key] ?? GroupState()
-      let a = best(mask, avoid) { a, b in
-        let pa = Int(self.agents[Int(a)].pattern.rawValue)
-        let pb = Int(self.agents[Int(b)].pattern.rawValue)
-        if g.counts[pa] != g.counts[pb] { return g.counts[pa] < g.counts[pb] }
-        if g.last >= 0 {
-          let comp = Int(CognitivePattern(rawValue: UInt8(g.last))!.complement.rawValue)
-          if (pa == comp) != (pb == comp) { return pa == comp }
-        }
-        return self.lessLoaded(a, b)
-      }
-      if a >= 0 {
-        var ng = g
-        let p = Int(agents[Int(a)].pattern.rawValue)
-        ng.counts[p] += 1
-        ng.last = Int8(p)
-        groups[key] = ng
-      }
-      return a
+      return chooseDiverse(t, mask, avoid)
     }
+  }
+
+  private func chooseDiverse(_ t: Int32, _ mask: UInt64, _ avoid: [Int32]) -> Int32 {
+    let key = tasks[Int(t)].group
+    let slot: Int
+    if let s = groupSlots[key] {
+      slot = Int(s)
+    } else {
+      slot = groupLast.count
+      groupSlots[key] = Int32(slot)
+      groupCounts.append(contentsOf: repeatElement(0, count: 7))
+      groupLast.append(-1)
+    }
+    let base = slot * 7
+    let last = Int(groupLast[slot])
+    let comp = last >= 0 ? Int(CognitivePattern.allCases[last].complement.rawValue) : -1
+    let counts = groupCounts
+    // The least count over all seven patterns bounds every agent's first key from below.
+    var least = counts[base]
+    for p in 1..<7 { least = min(least, counts[base + p]) }
+    let compCanTie = comp >= 0 && counts[base + comp] == least
+    let a = best(mask, avoid, unbeatable: { a in
+      let p = Int(self.agents[Int(a)].pattern.rawValue)
+      return counts[base + p] == least && (!compCanTie || p == comp) && self.agents[Int(a)].running == 0
+    }) { a, b in
+      let pa = Int(self.agents[Int(a)].pattern.rawValue)
+      let pb = Int(self.agents[Int(b)].pattern.rawValue)
+      if counts[base + pa] != counts[base + pb] { return counts[base + pa] < counts[base + pb] }
+      if comp >= 0 && (pa == comp) != (pb == comp) { return pa == comp }
+      return self.lessLoaded(a, b)
+    }
+    if a >= 0 {
+      let p = Int(agents[Int(a)].pattern.rawValue)
+      groupCounts[base + p] += 1
+      groupLast[slot] = Int8(p)
+    }
+    return a
   }
 
   @inline(__always)
@@ -260,55 +301,61 @@ extension Swarm {
     return l == r ? 0 : (l > r ? 1 : -1)
   }
 
-  /// The eligible available agent that is best under `better` (a strict total order).
+  /// The eligible available agent that is best under `better` (a strict total order whose last key is
+  /// the id). The scan goes by ascending id and stops at the first eligible agent for which
+  /// `unbeatable` holds: such an agent has the least possible key in every criterion but the id.
   @inline(__always)
-  private func best(_ mask: UInt64, _ avoid: [Int32], _ better: (Int32, Int32) -> Bool) -> Int32 {
+  private func best(
+    _ mask: UInt64, _ avoid: [Int32], unbeatable: (Int32) -> Bool, _ better: (Int32, Int32) -> Bool
+  ) -> Int32 {
     var chosen: Int32 = -1
-    for a in available where eligible(a, mask, avoid) {
+    scanAvailable { a in
+      guard self.eligible(a, mask, avoid) else { return true }
+      if unbeatable(a) {
+        if chosen < 0 || better(a, chosen) { chosen = a }
+        return false
+      }
       if chosen < 0 || better(a, chosen) { chosen = a }
+      return true
     }
     return chosen
   }
 
   /// The first eligible agent after the cursor in id order, wrapping around.
+  /// - Complexity: O(agents / 64 + agents visited).
   private func chooseRoundRobin(_ mask: UInt64, _ avoid: [Int32]) -> Int32 {
     let n = agents.count
     guard n > 0 else { return -1 }
-    let start = roundRobinCursor + 1
+    let start = (roundRobinCursor + 1) % n
     var chosen: Int32 = -1
-    if available.count * 8 < n {
-      // Few free agents: the nearest one after the cursor, by circular distance.
-      var bestDistance = Int.max
-      for a in available where eligible(a, mask, avoid) {
-        let d = (Int(a) - start + n) % n
-        if d < bestDistance {
-          bestDistance = d
-          chosen = a
-        }
-      }
-    } else {
-      for k in 0..<n {
-        let a = Int32((start + k) % n)
-        if availableIndex[Int(a)] >= 0 && eligible(a, mask, avoid) {
-          chosen = a
-          break
-        }
+    scanAvailable(from: start) { a in
+      if self.eligible(a, mask, avoid) { chosen = a; return false }
+      return true
+    }
+    if chosen < 0 {
+      scanAvailable(to: start) { a in
+        if self.eligible(a, mask, avoid) { chosen = a; return false }
+        return true
       }
     }
     if chosen >= 0 { roundRobinCursor = Int(chosen) }
     return chosen
   }
 
-  /// Uniform over eligible agents: a few rejection-sampling probes of `available`, then an exact draw.
+  /// Uniform over eligible agents: a few rejection-sampling probes over all agent ids (accepted when
+  /// available and eligible), then an exact draw among the eligible ones.
   private func chooseRandom(_ mask: UInt64, _ avoid: [Int32]) -> Int32 {
-    let n = available.count
-    guard n > 0 else { return -1 }
+    let n = agents.count
+    guard availableCount > 0 else { return -1 }
     for _ in 0..<8 {
-      let a = available[rng.next(below: n)]
-      if eligible(a, mask, avoid) { return a }
+      let a = Int32(rng.next(below: n))
+      if isAvailable(a) && eligible(a, mask, avoid) { return a }
     }
     var candidates: [Int32] = []
-    for a in available where eligible(a, mask, avoid) { candidates.append(a) }
+    scanAvailable { a in
+      if self.eligible(a, mask, avoid) { candidates.append(a) }
+      return true
+    }
     guard !candidates.isEmpty else { return -1 }
     return candidates[rng.next(below: candidates.count)]
   }

@@ -35,7 +35,7 @@ extension Swarm {
         capabilities: spec.capabilities.bits, type: spec.type, pattern: spec.pattern, state: .spawned,
         concurrency: Int32(spec.concurrency), joinedAt: now, beatsSince: now, lastChange: now))
     behaviors.append(spec.behavior)
-    availableIndex.append(-1)
+    if agents.count > availableBits.count * 64 { availableBits.append(0) }
     inboxes.append([])
     bfsStamp.append(0)
     bfsParent.append(-1)

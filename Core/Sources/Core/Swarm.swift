@@ -18,7 +18,7 @@
 // 2. Every state change appends exactly one `SwarmEvent`; sequence numbers are dense.
 // 3. A task is in exactly one place: waiting for prerequisites, in backoff, parked (no capable agent),
 //    in the ready queue, assigned/running on one agent, or final.
-// 4. `available` holds exactly the agents that are idle or busy with a free slot; `freeSlots` is the
+// 4. `availableBits` holds exactly the agents that are idle or busy with a free slot; `freeSlots` is the
 //    sum of their free slots.
 //
 // Goals, in priority order: correctness and determinism; nothing lost silently (every unassignable
@@ -50,9 +50,11 @@ public final class Swarm {
   // Agents.
   var agents: [AgentRecord] = []
   var behaviors: [any AgentBehavior] = []
-  /// Agents with state idle or busy and a free slot (invariant 4), as an indexed set.
-  var available: [Int32] = []
-  var availableIndex: [Int32] = []
+  /// Agents with state idle or busy and a free slot (invariant 4), as a bitset over agent ids: set
+  /// and clear are O(1), and scans visit agents in ascending id order, which lets a strategy stop at
+  /// the first agent that cannot be beaten.
+  var availableBits: [UInt64] = []
+  var availableCount = 0
   var freeSlots = 0
   var roundRobinCursor = -1
   var unresponsiveCount = 0
@@ -68,7 +70,10 @@ public final class Swarm {
   var parked: [Int32] = []
   var inFlight = 0
   var window: Int
-  var groups: [Int64: GroupState] = [:]
+  /// Cognitive-diversity bookkeeping: relation key → slot; per slot 7 pattern counts and the last one.
+  var groupSlots: [Int64: Int32] = [:]
+  var groupCounts: [Int32] = []
+  var groupLast: [Int8] = []
   var graphCount = 0
 
   // Log.
@@ -235,12 +240,6 @@ struct TaskRecord {
   var ending: AttemptEnding = .success
   var queued = false
   var parked = false
-}
-
-/// Cognitive-diversity bookkeeping of one relation group.
-struct GroupState {
-  var counts = [Int32](repeating: 0, count: 7)
-  var last: Int8 = -1
 }
 
 /// Swarm-wide counters.

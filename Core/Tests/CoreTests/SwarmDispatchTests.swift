@@ -202,3 +202,94 @@ import Testing
     #expect(s.metrics.succeeded == 153)
   }
 }
+
+/// The strategies' early-exit scans against a brute-force reference that ranks every eligible agent by
+/// the full key of Strategies.swift.
+@Suite struct DispatchReferenceTests {
+  func reference(_ s: Swarm, _ t: Int32) -> Int32 {
+    let task = s.tasks[Int(t)]
+    func eligible(_ a: Int32, _ avoid: [Int32]) -> Bool {
+      s.isAvailable(a) && task.requires & ~s.agents[Int(a)].capabilities == 0 && !avoid.contains(a)
+    }
+    func load(_ a: Int32) -> (Int64, Int64) { (Int64(s.agents[Int(a)].running), Int64(s.agents[Int(a)].concurrency)) }
+    func lessLoad(_ a: Int32, _ b: Int32) -> Bool {
+      let (ra, ca) = load(a)
+      let (rb, cb) = load(b)
+      return ra * cb != rb * ca ? ra * cb < rb * ca : a < b
+    }
+    func better(_ a: Int32, _ b: Int32) -> Bool {
+      switch s.configuration.distribution {
+      case .leastLoaded: return lessLoad(a, b)
+      case .priority:
+        let c = s.compareReliability(a, b)
+        if c != 0 { return task.priority >= .high ? c > 0 : c < 0 }
+        return lessLoad(a, b)
+      case .capabilityMatch:
+        let ea = (s.agents[Int(a)].capabilities & ~task.requires).nonzeroBitCount
+        let eb = (s.agents[Int(b)].capabilities & ~task.requires).nonzeroBitCount
+        return ea != eb ? ea < eb : lessLoad(a, b)
+      case .cognitiveDiversity:
+        var counts = [Int32](repeating: 0, count: 7)
+        var last = -1
+        if let slot = s.groupSlots[task.group] {
+          for p in 0..<7 { counts[p] = s.groupCounts[Int(slot) * 7 + p] }
+          last = Int(s.groupLast[Int(slot)])
+        }
+        let pa = Int(s.agents[Int(a)].pattern.rawValue)
+        let pb = Int(s.agents[Int(b)].pattern.rawValue)
+        if counts[pa] != counts[pb] { return counts[pa] < counts[pb] }
+        if last >= 0 {
+          let comp = Int(CognitivePattern.allCases[last].complement.rawValue)
+          if (pa == comp) != (pb == comp) { return pa == comp }
+        }
+        return lessLoad(a, b)
+      default: return false
+      }
+    }
+    for avoid in [task.failedOn, []] {
+      var chosen: Int32 = -1
+      for a in 0..<Int32(s.agentCount) where eligible(a, avoid) {
+        if chosen < 0 || better(a, chosen) { chosen = a }
+      }
+      if chosen >= 0 { return chosen }
+    }
+    return -1
+  }
+
+  @Test(arguments: [DistributionStrategy.leastLoaded, .priority, .capabilityMatch, .cognitiveDiversity], 0..<8)
+  func earlyExitScansMatchTheReference(strategy: DistributionStrategy, seed: Int) throws {
+    var rng = Xoshiro256(seed: UInt64(seed))
+    let s = Swarm(SwarmConfiguration(seed: UInt64(seed), distribution: strategy))
+    let flaky = ClosureBehavior { input throws(TaskFailure) in
+      if (input.task.rawValue + input.agent.rawValue) % 3 == 0 { throw TaskFailure(code: 1) }
+      return TaskOutput(.null, duration: Tick(input.task.rawValue % 7))
+    }
+    for _ in 0..<(5 + rng.next(below: 80)) {
+      try s.spawn(AgentSpec(type: .coder, capabilities: CapabilitySet(bits: UInt64(rng.next(below: 8))),
+                            pattern: CognitivePattern.allCases[rng.next(below: 7)],
+                            concurrency: 1 + rng.next(below: 3), behavior: flaky))
+    }
+    var g = TaskGraph()
+    for _ in 0..<200 {
+      g.add(TaskSpec(priority: TaskPriority.allCases[rng.next(below: 4)],
+                     requires: CapabilitySet(bits: UInt64(rng.next(below: 8) & rng.next(below: 8))),
+                     retry: RetryPolicy(maxRetries: 1), group: rng.next(below: 5)))
+    }
+    try s.submit(g)
+    var checked = 0
+    while true {
+      // Before each batch, every queued task's choice must equal the reference's.
+      for t in 0..<Int32(s.taskCount) where s.tasks[Int(t)].status == .pending && s.tasks[Int(t)].queued {
+        let expected = reference(s, t)
+        let saved = (s.groupSlots, s.groupCounts, s.groupLast)
+        #expect(s.choose(for: t) == expected)
+        (s.groupSlots, s.groupCounts, s.groupLast) = saved  // undo the bookkeeping of the probe
+        checked += 1
+      }
+      let batch = s.nextBatch()
+      if batch.isEmpty { break }
+      try s.complete(batch, with: batch.map { $0.run() })
+    }
+    #expect(checked > 0)
+  }
+}
