@@ -9,7 +9,8 @@
 # micro-kernel) and -D SIMDKIT_FMA (fused multiply-add). The same flags apply to our kernels and to
 # the scalar reference. Without them (what a package user gets by default) x86-64 builds use SSE.
 # BENCH_FMA=0 leaves out SIMDKIT_FMA (separate multiply and add), BENCH_NATIVE=0 all of the flags.
-# Arguments select sections (gemm, gemv, level1); none runs all.
+# Arguments select sections (gemm, gemv, level1, wasm); none runs all. `wasm` is the same gemm
+# compiled with Embedded Swift for wasm32 simd128 and run in Node (Benchmarks/Wasm/bench-wasm.sh).
 # Installs nothing: `make bench` runs scripts/install-deps.sh first (libopenblas-dev).
 set -euo pipefail
 cd "$(dirname "$0")/../Benchmarks"
@@ -20,6 +21,24 @@ if [ "${BENCH_NATIVE:-1}" != 0 ] && [ -r /proc/cpuinfo ] \
   flags=(-Xswiftc -target-cpu -Xswiftc haswell -Xcc -march=haswell -Xswiftc -DSIMDKIT_AVX2)
   [ "${BENCH_FMA:-1}" != 0 ] && flags+=(-Xswiftc -DSIMDKIT_FMA)
 fi
-echo "bench: swift build -c release ${flags[*]}"
-swift build -c release --product SIMDKitBench "${flags[@]}"
-"$(swift build -c release --show-bin-path "${flags[@]}")/SIMDKitBench" "$@"
+native=1 wasm=1 sections=()
+if [ $# -gt 0 ]; then
+  native=0 wasm=0
+  for s in "$@"; do
+    if [ "$s" = wasm ]; then wasm=1; else native=1; sections+=("$s"); fi
+  done
+fi
+if [ $native = 1 ]; then
+  echo "bench: swift build -c release ${flags[*]}"
+  swift build -c release --product SIMDKitBench "${flags[@]}"
+  "$(swift build -c release --show-bin-path "${flags[@]}")/SIMDKitBench" "${sections[@]}"
+fi
+if [ $wasm = 1 ]; then
+  echo ""
+  echo "bench: gemm as wasm32 simd128 in Node"
+  if command -v node >/dev/null && [ -f /usr/lib/wasm32-wasi/libc.a ]; then
+    Wasm/bench-wasm.sh
+  else
+    echo "bench: skipped: needs node and wasi-libc (scripts/install-deps.sh wasm)"
+  fi
+fi
