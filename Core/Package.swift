@@ -16,11 +16,15 @@ let package = Package(
     .library(name: "Core", targets: ["Core"]),
     .library(name: "CoreParallel", targets: ["CoreParallel"]),
   ],
+  dependencies: [.package(path: "../Notebook")],
   targets: [
     .target(name: "Core", exclude: ["Core.docc"]),
     .target(name: "CoreParallel", dependencies: ["Core"]),
     .executableTarget(name: "core-bench", dependencies: ["Core", "CoreParallel"], path: "Bench/CoreBench"),
     .testTarget(name: "CoreTests", dependencies: ["Core"]),
     .testTarget(name: "CoreParallelTests", dependencies: ["Core", "CoreParallel"]),
+    .testTarget(
+      name: "CoreNotebookTests", dependencies: ["Core"],
+      plugins: [.plugin(name: "NotebookPlugin", package: "Notebook")]),
   ]
 )
