@@ -201,8 +201,9 @@ public struct APISpec: Sendable, Equatable {
   /// The wasm export name of a function.
   public func exportName(of function: Function) -> String { domain + "_" + function.name }
 
-  /// The Swift module that holds the generated glue.
-  public var glueModule: String { module + "JSExports" }
+  /// The file name of the generated glue, compiled into the domain's own module (one compile per
+  /// variant, and no second copy of the domain's inlinable bodies in a glue module).
+  public var glueFile: String { module + "+JSExports.swift" }
 
   /// The largest number of Int32 slots an error record needs.
   public var errorRecordSlots: Int {

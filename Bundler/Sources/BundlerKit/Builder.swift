@@ -126,7 +126,8 @@ public final class Builder: @unchecked Sendable {
     case .copy(let source, let destination):
       try executor.copy(environment.resolve(source), to: environment.resolve(destination))
     case .run(let tool, let arguments, let label):
-      log("[\(lane)] \(label)")
+      let start = Date()
+      defer { log("[\(lane)] \(label) (\(String(format: "%.2f", Date().timeIntervalSince(start))) s)") }
       var resolved: [String] = []
       for argument in arguments {
         switch argument {

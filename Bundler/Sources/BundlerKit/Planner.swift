@@ -157,7 +157,7 @@ public enum Planner {
     var prepare: [BuildStep] = [.makeDirectory(out), .makeDirectory(out.appending("chunks")), .makeDirectory(glue)]
     for domain in ordered {
       prepare.append(.write(
-        glue.appending(domain.spec.glueModule + ".swift"),
+        glue.appending(domain.spec.glueFile),
         contents: GlueGenerator.swiftSource(for: domain.spec, declarationPath: domain.declarationPath)))
     }
     let lanes = options.variants.map { (variant: $0, steps: lane(for: $0, domains: ordered, options: options)) }
@@ -187,21 +187,15 @@ public enum Planner {
     for domain in domains {
       let spec = domain.spec
       let object = dir.appending(spec.module + ".o")
-      let glueObject = dir.appending(spec.glueModule + ".o")
       steps.append(.run(
         .swiftc,
         flags + ["-O", "-I"].map(Argument.text) + [.path(modules)]
           + ["-module-name", spec.module, "-emit-module", "-emit-module-path"].map(Argument.text)
           + [.path(modules.appending(spec.module + ".swiftmodule")), .text("-c")]
-          + domain.sourceFiles.map { .path(SymbolicPath(.repo, $0)) } + [.text("-o"), .path(object)],
+          + domain.sourceFiles.map { .path(SymbolicPath(.repo, $0)) }
+          + [.path(SymbolicPath(.work, "glue/" + spec.glueFile)), .text("-o"), .path(object)],
         label: "compile \(spec.module)"))
-      steps.append(.run(
-        .swiftc,
-        flags + ["-O", "-I"].map(Argument.text) + [.path(modules)]
-          + ["-module-name", spec.glueModule, "-c"].map(Argument.text)
-          + [.path(SymbolicPath(.work, "glue/\(spec.glueModule).swift")), .text("-o"), .path(glueObject)],
-        label: "compile \(spec.glueModule)"))
-      domainObjects[spec.domain] = [object, glueObject]
+      domainObjects[spec.domain] = [object]
     }
     let allObjects = domains.flatMap { domainObjects[$0.spec.domain]! }
     let runtimeLinked = dir.appending("runtime.linked.wasm")

@@ -1,6 +1,9 @@
 // Prints SIMDKit's native results on fixed inputs as JSON (inputs included), for the wasm tests in
 // Node and in browsers to compare against: "results match the native build on the same inputs".
 import SIMDKit
+#if canImport(Glibc)
+import Glibc
+#endif
 
 /// A small deterministic generator (SplitMix64), so the inputs need no files.
 struct SplitMix {
@@ -18,6 +21,29 @@ struct SplitMix {
 }
 
 func json(_ values: [Float]) -> String { "[" + values.map { "\($0)" }.joined(separator: ",") + "]" }
+
+/// `native-expectations gemm-bench [n]`: native SIMDKit gemm GFLOP/s at n³ (default 256), best of 5
+/// batches, for the Bundler's bench to compare the wasm variants against.
+if CommandLine.arguments.count > 1 && CommandLine.arguments[1] == "gemm-bench" {
+  let n = CommandLine.arguments.count > 2 ? Int(CommandLine.arguments[2]) ?? 256 : 256
+  var generator = SplitMix(state: 7)
+  let a = generator.floats(n * n), b = generator.floats(n * n)
+  var c = [Float](repeating: 0, count: n * n)
+  let clock = ContinuousClock()
+  var best = Double.infinity
+  var repetitions = 1
+  for _ in 0..<5 {
+    let elapsed = clock.measure {
+      for _ in 0..<repetitions { try? Kernels.gemm(m: n, n: n, k: n, a: a, b: b, c: &c) }
+    }
+    let seconds = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) * 1e-18
+    best = Swift.min(best, seconds / Double(repetitions))
+    if seconds < 0.2 { repetitions *= 2 }
+  }
+  let gflops = 2 * Double(n * n * n) / best / 1e9
+  print("{\"n\":\(n),\"seconds\":\(best),\"gflops\":\(gflops),\"checksum\":\(c[0] + c[n * n - 1])}")
+  exit(0)
+}
 
 var random = SplitMix(state: 42)
 var cases: [String] = []

@@ -12,7 +12,7 @@ import Testing
     #expect(gemm.params.map(\.kind) == [.i32, .i32, .i32, .array, .array])
     #expect(gemm.returns == .array(length: [.parameter("m"), .parameter("n")]))
     #expect(spec.exportName(of: gemm) == "simdkit_gemm")
-    #expect(spec.glueModule == "SIMDKitJSExports")
+    #expect(spec.glueFile == "SIMDKit+JSExports.swift")
     #expect(spec.errorRecordSlots == 1 + ErrorRecord.nameSlots + 2)
     #expect(spec.errorRecordSlots <= ErrorRecord.slots)
   }
