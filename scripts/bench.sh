@@ -9,6 +9,8 @@
 # micro-kernel) and -D SIMDKIT_FMA (fused multiply-add). The same flags apply to our kernels and to
 # the scalar reference. Without them (what a package user gets by default) x86-64 builds use SSE.
 # BENCH_FMA=0 leaves out SIMDKIT_FMA (separate multiply and add), BENCH_NATIVE=0 all of the flags.
+# BENCH_AVX512=1, on a CPU with AVX-512 F/CD/BW/DQ/VL, builds for `skylake-avx512` with
+# -D SIMDKIT_AVX512 instead (the 6x32 SIMD16 micro-kernel).
 # Arguments select sections (gemm, gemv, level1, wasm); none runs all. `wasm` is the same gemm
 # compiled with Embedded Swift for wasm32 simd128 and run in Node (Benchmarks/Wasm/bench-wasm.sh).
 # Installs nothing: `make bench` runs scripts/install-deps.sh first (libopenblas-dev).
@@ -19,7 +21,13 @@ if [ "${BENCH_NATIVE:-1}" != 0 ] && [ -r /proc/cpuinfo ] \
   && grep -qw avx2 /proc/cpuinfo && grep -qw fma /proc/cpuinfo && grep -qw bmi2 /proc/cpuinfo \
   && grep -qw f16c /proc/cpuinfo && grep -qw movbe /proc/cpuinfo; then
   flags=(-Xswiftc -target-cpu -Xswiftc haswell -Xcc -march=haswell -Xswiftc -DSIMDKIT_AVX2)
-  [ "${BENCH_FMA:-1}" != 0 ] && flags+=(-Xswiftc -DSIMDKIT_FMA)
+  if [ "${BENCH_AVX512:-0}" = 1 ]; then
+    for feature in avx512f avx512cd avx512bw avx512dq avx512vl; do
+      grep -qw $feature /proc/cpuinfo || { echo "bench: BENCH_AVX512=1 but the CPU lacks $feature" >&2; exit 2; }
+    done
+    flags=(-Xswiftc -target-cpu -Xswiftc skylake-avx512 -Xcc -march=skylake-avx512 -Xswiftc -DSIMDKIT_AVX512)
+  fi
+  if [ "${BENCH_FMA:-1}" != 0 ]; then flags+=(-Xswiftc -DSIMDKIT_FMA); fi
 fi
 native=1 wasm=1 sections=()
 if [ $# -gt 0 ]; then

@@ -19,7 +19,9 @@ func gflops(_ flops: Double, _ seconds: Double) -> Double { flops / seconds / 1e
 // MARK: - Configuration
 
 print("SIMDKit benchmarks (checked answers, min-of-7 timing, ratios measured in this run)")
-#if SIMDKIT_AVX2
+#if SIMDKIT_AVX512
+let kernelNote = "6x32 SIMD16<Float> micro-kernel (SIMDKIT_AVX512)"
+#elseif SIMDKIT_AVX2
 let kernelNote = "6x16 SIMD8<Float> micro-kernel (SIMDKIT_AVX2)"
 #else
 let kernelNote = "6x8 SIMD4<Float> micro-kernel (baseline build; SSE on x86-64)"

@@ -13,12 +13,15 @@
 //
 // | kernel           | vector      | accumulators | registers used      | chosen for                      |
 // |------------------|-------------|--------------|---------------------|---------------------------------|
+// | `MicroKernel6x32`| SIMD16<Float>| 12          | 12 + 2 B + 1 A zmm  | AVX-512, `SIMDKIT_AVX512` (opt-in) |
 // | `MicroKernel6x16`| SIMD8<Float>| 12           | 12 + 2 B + 1 A ymm  | x86-64-v3 (AVX2), `SIMDKIT_AVX2` |
 // | `MicroKernel6x8` | SIMD4<Float>| 12           | 12 + 2 B + 1 A xmm  | other native targets (SSE, NEON) |
 // | `MicroKernel4x8` | SIMD4<Float>| 8            | 8 + 2 B + 1 A v128  | wasm32 simd128 (V8: 16 xmm)      |
 //
 // (6x16 is BLIS's Haswell shape; SIMD8 on a baseline SSE build would split into 24 xmm
-// accumulators and spill, hence the 6x8 SIMD4 default.)
+// accumulators and spill, hence the 6x8 SIMD4 default. 6x32 is the same shape at AVX-512 width;
+// build with `-target-cpu skylake-avx512 -D SIMDKIT_AVX512 -D SIMDKIT_FMA` on a CPU with
+// AVX-512 F/CD/BW/DQ/VL: its 12 x 32 accumulator block fits 32 zmm registers easily.)
 //
 // Multiply-add: `acc + a * b` (a multiply and an add) unless built with `-D SIMDKIT_FMA`, which
 // switches to `addingProduct`, a true fused multiply-add. Only pass that flag together with a CPU
@@ -50,6 +53,8 @@ protocol GEMMMicroKernel {
 /// The micro-kernel `SIMDKernels.gemm` uses on this target.
 #if arch(wasm32)
 typealias DefaultGEMMMicroKernel = MicroKernel4x8
+#elseif SIMDKIT_AVX512
+typealias DefaultGEMMMicroKernel = MicroKernel6x32
 #elseif SIMDKIT_AVX2
 typealias DefaultGEMMMicroKernel = MicroKernel6x16
 #else
@@ -88,6 +93,20 @@ enum GEMMOps {
   }
 
   @inline(__always)
+  static func multiplyAdd(_ acc: SIMD16<Float>, _ a: SIMD16<Float>, _ b: SIMD16<Float>) -> SIMD16<Float> {
+    #if SIMDKIT_FMA
+    return acc.addingProduct(a, b)
+    #else
+    return acc + a * b
+    #endif
+  }
+
+  @inline(__always)
+  static func load16(_ p: UnsafePointer<Float>) -> SIMD16<Float> {
+    UnsafeRawPointer(p).loadUnaligned(as: SIMD16<Float>.self)
+  }
+
+  @inline(__always)
   static func load4(_ p: UnsafePointer<Float>) -> SIMD4<Float> {
     UnsafeRawPointer(p).loadUnaligned(as: SIMD4<Float>.self)
   }
@@ -103,6 +122,19 @@ enum GEMMOps {
       value += raw.loadUnaligned(as: SIMD8<Float>.self) * beta
     }
     raw.storeBytes(of: value, as: SIMD8<Float>.self)
+  }
+
+  /// `c[0..<16] = alpha * acc + beta * c[0..<16]`; beta == 0 does not read c.
+  @inline(__always)
+  static func storeBlock(_ acc: SIMD16<Float>, _ c: UnsafeMutablePointer<Float>, _ alpha: Float, _ beta: Float) {
+    let raw = UnsafeMutableRawPointer(c)
+    var value = acc * alpha
+    if beta == 1 {
+      value += raw.loadUnaligned(as: SIMD16<Float>.self)
+    } else if beta != 0 {
+      value += raw.loadUnaligned(as: SIMD16<Float>.self) * beta
+    }
+    raw.storeBytes(of: value, as: SIMD16<Float>.self)
   }
 
   /// `c[0..<4] = alpha * acc + beta * c[0..<4]`; beta == 0 does not read c.
@@ -156,6 +188,46 @@ enum MicroKernel6x16: GEMMMicroKernel {
     GEMMOps.storeBlock(c30, row, alpha, beta); GEMMOps.storeBlock(c31, row + 8, alpha, beta); row += ldc
     GEMMOps.storeBlock(c40, row, alpha, beta); GEMMOps.storeBlock(c41, row + 8, alpha, beta); row += ldc
     GEMMOps.storeBlock(c50, row, alpha, beta); GEMMOps.storeBlock(c51, row + 8, alpha, beta)
+  }
+}
+
+/// 6 x 32 with SIMD16<Float>: 12 accumulators, for AVX-512 (32 zmm registers).
+enum MicroKernel6x32: GEMMMicroKernel {
+  static var mr: Int { 6 }
+  static var nr: Int { 32 }
+
+  static func run(
+    kc: Int, a: UnsafePointer<Float>, b: UnsafePointer<Float>,
+    c: UnsafeMutablePointer<Float>, ldc: Int, alpha: Float, beta: Float
+  ) {
+    typealias V = SIMD16<Float>
+    var c00 = V(), c01 = V(), c10 = V(), c11 = V(), c20 = V(), c21 = V()
+    var c30 = V(), c31 = V(), c40 = V(), c41 = V(), c50 = V(), c51 = V()
+    var pa = a, pb = b
+    for _ in 0..<kc {
+      let b0 = GEMMOps.load16(pb), b1 = GEMMOps.load16(pb + 16)
+      var x = V(repeating: pa[0])
+      c00 = GEMMOps.multiplyAdd(c00, x, b0); c01 = GEMMOps.multiplyAdd(c01, x, b1)
+      x = V(repeating: pa[1])
+      c10 = GEMMOps.multiplyAdd(c10, x, b0); c11 = GEMMOps.multiplyAdd(c11, x, b1)
+      x = V(repeating: pa[2])
+      c20 = GEMMOps.multiplyAdd(c20, x, b0); c21 = GEMMOps.multiplyAdd(c21, x, b1)
+      x = V(repeating: pa[3])
+      c30 = GEMMOps.multiplyAdd(c30, x, b0); c31 = GEMMOps.multiplyAdd(c31, x, b1)
+      x = V(repeating: pa[4])
+      c40 = GEMMOps.multiplyAdd(c40, x, b0); c41 = GEMMOps.multiplyAdd(c41, x, b1)
+      x = V(repeating: pa[5])
+      c50 = GEMMOps.multiplyAdd(c50, x, b0); c51 = GEMMOps.multiplyAdd(c51, x, b1)
+      pa += 6
+      pb += 32
+    }
+    var row = c
+    GEMMOps.storeBlock(c00, row, alpha, beta); GEMMOps.storeBlock(c01, row + 16, alpha, beta); row += ldc
+    GEMMOps.storeBlock(c10, row, alpha, beta); GEMMOps.storeBlock(c11, row + 16, alpha, beta); row += ldc
+    GEMMOps.storeBlock(c20, row, alpha, beta); GEMMOps.storeBlock(c21, row + 16, alpha, beta); row += ldc
+    GEMMOps.storeBlock(c30, row, alpha, beta); GEMMOps.storeBlock(c31, row + 16, alpha, beta); row += ldc
+    GEMMOps.storeBlock(c40, row, alpha, beta); GEMMOps.storeBlock(c41, row + 16, alpha, beta); row += ldc
+    GEMMOps.storeBlock(c50, row, alpha, beta); GEMMOps.storeBlock(c51, row + 16, alpha, beta)
   }
 }
 

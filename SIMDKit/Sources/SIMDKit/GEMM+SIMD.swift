@@ -175,15 +175,21 @@ extension SIMDKernels {
     var i0 = 0
     while i0 < mc {
       let rows = Swift.min(mr, mc - i0)
-      for i in 0..<rows {
-        // One row of the sliver is a strided walk over p; for an untransposed A it is unit stride.
-        let source = a.base + (row + i0 + i) * a.rowStride + column * a.columnStride
-        var p = 0
-        var dst = out + i
-        while p < kc {
-          dst.pointee = source[p * a.columnStride]
-          dst += mr
-          p += 1
+      if a.rowStride == 1 {
+        // Transposed storage: a column of the sliver (fixed p) is contiguous in memory.
+        for p in 0..<kc {
+          let source = a.base + (row + i0) + (column + p) * a.columnStride
+          (out + p * mr).update(from: source, count: rows)
+        }
+      } else {
+        // Row-major storage: a row of the sliver (fixed i) is contiguous in memory.
+        for i in 0..<rows {
+          let source = a.base + (row + i0 + i) * a.rowStride + column * a.columnStride
+          var dst = out + i
+          for p in 0..<kc {
+            dst.pointee = source[p * a.columnStride]
+            dst += mr
+          }
         }
       }
       if rows < mr {
@@ -208,15 +214,27 @@ extension SIMDKernels {
     var j0 = 0
     while j0 < nc {
       let columns = Swift.min(nr, nc - j0)
-      for p in 0..<kc {
-        let source = b.base + (row + p) * b.rowStride + (column + j0) * b.columnStride
-        let dst = out + p * nr
-        if b.columnStride == 1 {
-          dst.update(from: source, count: columns)
-        } else {
-          for j in 0..<columns { dst[j] = source[j * b.columnStride] }
+      if b.columnStride == 1 {
+        // Row-major storage: a row of the sliver (fixed p) is contiguous in memory.
+        for p in 0..<kc {
+          let source = b.base + (row + p) * b.rowStride + (column + j0)
+          (out + p * nr).update(from: source, count: columns)
         }
-        if columns < nr { (dst + columns).update(repeating: 0, count: nr - columns) }
+      } else {
+        // Transposed storage: a column of the sliver (fixed j) is contiguous in memory.
+        for j in 0..<columns {
+          let source = b.base + row * b.rowStride + (column + j0 + j) * b.columnStride
+          var dst = out + j
+          for p in 0..<kc {
+            dst.pointee = source[p * b.rowStride]
+            dst += nr
+          }
+        }
+      }
+      if columns < nr {
+        for p in 0..<kc {
+          (out + p * nr + columns).update(repeating: 0, count: nr - columns)
+        }
       }
       out += nr * kc
       j0 += nr

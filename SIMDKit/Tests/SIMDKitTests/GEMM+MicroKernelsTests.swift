@@ -23,6 +23,7 @@ func runPacked<K: GEMMMicroKernel>(_ p: GEMMCase, _ kernel: K.Type) throws -> [F
 struct GEMMMicroKernelsTests {
   func checkAll(_ p: GEMMCase, sourceLocation: SourceLocation = #_sourceLocation) throws {
     let expected = try p.run(GEMMFaces.reference)
+    p.expectClose(try runPacked(p, MicroKernel6x32.self), expected, sourceLocation: sourceLocation)
     p.expectClose(try runPacked(p, MicroKernel6x16.self), expected, sourceLocation: sourceLocation)
     p.expectClose(try runPacked(p, MicroKernel6x8.self), expected, sourceLocation: sourceLocation)
     p.expectClose(try runPacked(p, MicroKernel4x8.self), expected, sourceLocation: sourceLocation)
@@ -41,6 +42,7 @@ struct GEMMMicroKernelsTests {
   }
 
   @Test func shapesMatchTheTable() {
+    #expect(MicroKernel6x32.mr == 6 && MicroKernel6x32.nr == 32)
     #expect(MicroKernel6x16.mr == 6 && MicroKernel6x16.nr == 16)
     #expect(MicroKernel6x8.mr == 6 && MicroKernel6x8.nr == 8)
     #expect(MicroKernel4x8.mr == 4 && MicroKernel4x8.nr == 8)
@@ -76,6 +78,7 @@ struct GEMMMicroKernelsTests {
 
   @Test(arguments: [Float(0), 1, 0.5])
   func kernelsStoreAlphaTimesAccumulatorPlusBetaC(beta: Float) {
+    checkStore(MicroKernel6x32.self, beta: beta)
     checkStore(MicroKernel6x16.self, beta: beta)
     checkStore(MicroKernel6x8.self, beta: beta)
     checkStore(MicroKernel4x8.self, beta: beta)
