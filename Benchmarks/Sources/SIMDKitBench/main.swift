@@ -143,6 +143,8 @@ for trans in [Transpose.none, .transpose] where runs("gemv") {
   let n32 = Int32(n)
   cblas_sgemv(CblasRowMajor, t, n32, n32, 1, a.map { abs($0) }, n32, x.map { abs($0) }, 1, 0, &magnitude, 1)
   checkClose("\(name) SIMDKit vs reference", got: ours, expected: reference, bound: magnitude, k: n, indices: ours.indices)
+  cblas_sgemv(CblasRowMajor, t, n32, n32, 1, a, n32, x, 1, 0, &peer, 1)
+  checkClose("\(name) OpenBLAS vs reference", got: peer, expected: reference, bound: magnitude, k: n, indices: peer.indices)
   let flops = 2 * Double(n) * Double(n)
   let times = measure([
     { try! SIMDKernels.gemv(trans: trans, m: n, n: n, a: a, x: x, y: &ours) },
@@ -173,6 +175,11 @@ if runs("level1") {
   y2.withUnsafeMutableBufferPointer { y in x.withUnsafeBufferPointer { ReferenceKernels.axpy(0.5, $0, y) } }
   let axpyBound = zip(x, y0).map { abs(0.5 * $0.0) + abs($0.1) }
   checkClose("axpy SIMDKit vs reference", got: y1, expected: y2, bound: axpyBound, k: 1, indices: y1.indices)
+  let dotPeer = cblas_sdot(Int32(n), x, 1, y0, 1)
+  checkClose("dot OpenBLAS vs reference", got: [dotPeer], expected: [dotRef], bound: [magnitude], k: n, indices: [0])
+  var y3 = y0
+  cblas_saxpy(Int32(n), 0.5, x, 1, &y3, 1)
+  checkClose("axpy OpenBLAS vs reference", got: y3, expected: y2, bound: axpyBound, k: 1, indices: y3.indices)
 
   let flops = 2 * Double(n)
   var acc: Float = 0
