@@ -13,6 +13,7 @@ let package = Package(
   dependencies: [
     .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
     .package(path: "../SIMDKit"),
+    .package(path: "../Notebook"),
   ],
   targets: [
     .target(name: "BundlerKit", exclude: ["BundlerKit.docc"]),
@@ -23,5 +24,8 @@ let package = Package(
     // Test support: SIMDKit's native results on fixed inputs, which the wasm tests must reproduce.
     .executableTarget(name: "native-expectations", dependencies: [.product(name: "SIMDKit", package: "SIMDKit")]),
     .testTarget(name: "BundlerKitTests", dependencies: ["BundlerKit"], exclude: ["Fixtures"]),
+    .testTarget(
+      name: "BundlerKitNotebookTests", dependencies: ["BundlerKit"],
+      plugins: [.plugin(name: "NotebookPlugin", package: "Notebook")]),
   ]
 )
