@@ -129,6 +129,7 @@ extension SIMDKernels {
   }
 
   /// Applies `f` to `s·x`, one vector at a time; the tail as one zero-padded vector.
+  /// `f` has exactly one call site, so the optimiser inlines it into the loop.
   @inline(__always)
   static func map(
     _ x: UnsafeBufferPointer<Float>, _ y: UnsafeMutableBufferPointer<Float>, _ s: Float,
@@ -139,15 +140,21 @@ extension SIMDKernels {
     let w = FloatVector.scalarCount
     let vs = FloatVector(repeating: s)
     var i = 0
-    while i + w <= n {
-      Lanes.store(f(vs * Lanes.load(px, i)), py, i)
-      i += w
-    }
-    if i < n {
+    while i < n {
+      let full = i + w <= n
       var v = FloatVector()
-      for j in 0..<(n - i) { v[j] = px[i + j] }
+      if full {
+        v = Lanes.load(px, i)
+      } else {
+        for j in 0..<(n - i) { v[j] = px[i + j] }
+      }
       let r = f(vs * v)
-      for j in 0..<(n - i) { py[i + j] = r[j] }
+      if full {
+        Lanes.store(r, py, i)
+      } else {
+        for j in 0..<(n - i) { py[i + j] = r[j] }
+      }
+      i += w
     }
   }
 
@@ -163,20 +170,26 @@ extension SIMDKernels {
     let w = FloatVector.scalarCount
     let vs = FloatVector(repeating: s)
     var i = 0
-    while i + w <= n {
-      let z = vs * Lanes.load(px, i)
-      Lanes.store(f(z, Lanes.load(py, i)).replacing(with: z, where: z .!= z), pd, i)
-      i += w
-    }
-    if i < n {
+    while i < n {
+      let full = i + w <= n
       var u = FloatVector(), v = FloatVector()
-      for j in 0..<(n - i) {
-        u[j] = px[i + j]
-        v[j] = py[i + j]
+      if full {
+        u = Lanes.load(px, i)
+        v = Lanes.load(py, i)
+      } else {
+        for j in 0..<(n - i) {
+          u[j] = px[i + j]
+          v[j] = py[i + j]
+        }
       }
       let z = vs * u
       let r = f(z, v).replacing(with: z, where: z .!= z)
-      for j in 0..<(n - i) { pd[i + j] = r[j] }
+      if full {
+        Lanes.store(r, pd, i)
+      } else {
+        for j in 0..<(n - i) { pd[i + j] = r[j] }
+      }
+      i += w
     }
   }
 }

@@ -99,11 +99,14 @@ enum VectorMath {
     pc = pc * r2 - 1.388731625493765e-3
     pc = pc * r2 + 4.166664568298827e-2
     let c = pc * r2 * r2 - 0.5 * r2 + 1
-    let swap = (q & 1) .!= 0
+    // Quadrant logic in integer lanes only: an integer-vector comparison (`q & 1 .!= 0`) is lowered lane
+    // by lane natively, so the swap mask is made by shifting bit 0 up to the sign and back (all ones or 0).
+    let swap = (q &<< 31) &>> 31
     let sinFlip = (q & 2) &<< 30
     let cosFlip = ((q &+ 1) & 2) &<< 30
-    var sinV = Lanes.float(Lanes.bits(s.replacing(with: c, where: swap)) ^ sinFlip)
-    var cosV = Lanes.float(Lanes.bits(c.replacing(with: s, where: swap)) ^ cosFlip)
+    let sBits = Lanes.bits(s), cBits = Lanes.bits(c)
+    var sinV = Lanes.float(((sBits & ~swap) | (cBits & swap)) ^ sinFlip)
+    var cosV = Lanes.float(((cBits & ~swap) | (sBits & swap)) ^ cosFlip)
     sinV = sinV.replacing(with: x, where: Lanes.abs(x) .< 0x1p-12)  // sin x = x there; keeps -0
     let big = Lanes.abs(x) .> FloatVector(repeating: trigonometricLimit)
     if any(big) {
