@@ -12,6 +12,16 @@ func now() -> Double {
   return Double(ts.tv_sec) + Double(ts.tv_nsec) * 1e-9
 }
 
+/// CPU seconds of the calling thread: what timings use. Every timed kernel, OpenBLAS included
+/// (pinned to one thread, it runs in the caller), runs on this thread, and time the thread spends
+/// descheduled while other processes use the shared cores is not counted. (Their cache pollution
+/// still is; on an idle machine this equals wall time.)
+func cpuNow() -> Double {
+  var ts = timespec()
+  clock_gettime(CLOCK_THREAD_CPUTIME_ID, &ts)
+  return Double(ts.tv_sec) + Double(ts.tv_nsec) * 1e-9
+}
+
 /// Seconds per call of each body, measured interleaved: after one warm-up call each, every body
 /// is calibrated to repeat for at least `minSample` seconds per sample, then the bodies take turns,
 /// sample by sample, and each keeps its minimum. Taking turns means a peer and our kernel see the
@@ -24,9 +34,9 @@ func measure(samples: Int = 7, minSample: Double = 0.05, _ bodies: [() -> Void])
     body()
     var count = 1
     while true {
-      let t0 = now()
+      let t0 = cpuNow()
       for _ in 0..<count { body() }
-      let dt = now() - t0
+      let dt = cpuNow() - t0
       if dt >= minSample {
         best.append(dt / Double(count))
         break
@@ -37,9 +47,9 @@ func measure(samples: Int = 7, minSample: Double = 0.05, _ bodies: [() -> Void])
   }
   for _ in 1..<samples {
     for (index, body) in bodies.enumerated() {
-      let t0 = now()
+      let t0 = cpuNow()
       for _ in 0..<reps[index] { body() }
-      best[index] = min(best[index], (now() - t0) / Double(reps[index]))
+      best[index] = min(best[index], (cpuNow() - t0) / Double(reps[index]))
     }
   }
   return best

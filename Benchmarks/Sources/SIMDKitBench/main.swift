@@ -18,7 +18,7 @@ func gflops(_ flops: Double, _ seconds: Double) -> Double { flops / seconds / 1e
 
 // MARK: - Configuration
 
-print("SIMDKit benchmarks (checked answers, min-of-7 timing, ratios measured in this run)")
+print("SIMDKit benchmarks (checked answers, min-of-N thread CPU time, ratios measured in this run)")
 #if SIMDKIT_AVX512
 let kernelNote = "6x32 SIMD16<Float> micro-kernel (SIMDKIT_AVX512)"
 #elseif SIMDKIT_AVX2
