@@ -12,6 +12,8 @@ import Glibc
 #endif
 
 let quick = CommandLine.arguments.contains("quick")
+let sections = Set(CommandLine.arguments.dropFirst().filter { ["memory", "throughput", "parallel"].contains($0) })
+func wanted(_ section: String) -> Bool { sections.isEmpty || sections.contains(section) }
 
 /// Resident set size of the process, from /proc/self/statm (pages × page size).
 func rssBytes() -> Int {
@@ -52,6 +54,7 @@ final class Noop: AgentBehavior {
 
 // MARK: - Memory
 
+if wanted("memory") {
 print("== memory: growth of the resident set (RSS) caused by one swarm; agents each with their own behaviour object")
 print("agents | RSS growth after spawn | after running 1 task per agent (log drained) | process RSS")
 for n in quick ? [100, 10_000] : [100, 10_000, 100_000] {
@@ -72,6 +75,7 @@ for n in quick ? [100, 10_000] : [100, 10_000, 100_000] {
   let ran = rssBytes() - before
   print("\(n) | \(mb(spawned)) | \(mb(ran)) | \(mb(rssBytes()))")
   withExtendedLifetime(swarm) {}
+}
 }
 
 // MARK: - Throughput
@@ -101,6 +105,7 @@ func throughput(agents: Int, tasks: Int, chunk: Int, _ strategy: DistributionStr
 }
 
 let tasks = quick ? 100_000 : 1_000_000
+if wanted("throughput") {
 print("\n== scheduling throughput, no-op behaviours, \(tasks) tasks submitted in chunks of 100,000")
 print("(each assignment = dispatch + assign + start + end + 7 log records; log drained between chunks)")
 print("agents | strategy | assignments/s | events")
@@ -112,6 +117,7 @@ for agents in [100, 10_000] {
                                     chunk: 100_000, s)
     print("\(agents) | \(name) | \(Int(rate)) | \(events)")
   }
+}
 }
 
 // MARK: - Parallel speed-up
@@ -146,6 +152,7 @@ func cpuSwarm(_ rounds: Int, tasks: Int) -> Swarm {
 }
 
 let cores = ProcessInfoCores.count
+if wanted("parallel") {
 print("\n== parallel speed-up of the native executor, CPU-bound behaviours (xorshift loop), 16 agents, DAG of 16-wide layers, \(cores) cores")
 print("rounds/task | tasks | serial s | parallel s (threads: \(cores)) | speed-up")
 for (rounds, n) in quick ? [(200_000, 320)] : [(200_000, 1_600), (2_000_000, 320)] {
@@ -162,6 +169,8 @@ for (rounds, n) in quick ? [(200_000, 320)] : [(200_000, 1_600), (2_000_000, 320
   check(a.metrics.succeeded == n, "all tasks completed")
   let ratio = Int(serial / parallel * 100)
   print("\(rounds) | \(n) | \(Int(serial * 1000)) ms | \(Int(parallel * 1000)) ms | \(ratio / 100).\(ratio % 100 < 10 ? "0" : "")\(ratio % 100)x")
+}
+
 }
 
 enum ProcessInfoCores {

@@ -122,3 +122,51 @@ import Testing
     #expect(s.metrics.succeeded == n && s.metrics.attempts == n)
   }
 }
+
+/// The same workload as `core_log_checksum` in Bench/wasm/CoreWasmBench.swift; the wasm build prints
+/// the checksum of its event log (Bench/wasm/run.mjs). Equal checksums mean the engine produced the
+/// same event log, field for field, on x86-64 and on wasm32.
+@Suite struct CrossPlatformTests {
+  static let wasmChecksum: UInt64 = 0x8179_15BA_FE39_4AD3
+
+  func checksum(_ events: [SwarmEvent]) -> Int64 {
+    var h: UInt64 = 0xCBF2_9CE4_8422_2325
+    func mix(_ v: Int64) {
+      h ^= UInt64(bitPattern: v)
+      h = h &* 0x0000_0100_0000_01B3
+    }
+    for e in events {
+      mix(e.sequence); mix(e.time); mix(Int64(e.kind.rawValue)); mix(Int64(e.agent)); mix(Int64(e.task))
+      mix(Int64(e.peer)); mix(e.value)
+    }
+    return Int64(bitPattern: h)
+  }
+
+  @Test func eventLogMatchesTheWasmBuild() throws {
+    let swarm = Swarm(SwarmConfiguration(seed: 11, distribution: .random, topology: .ring))
+    let work = ClosureBehavior { input throws(TaskFailure) in
+      let v = Int64(input.task.rawValue) &* 2654435761 &+ Int64(input.attempt)
+      if v % 7 == 0 { throw TaskFailure(code: Int(v % 3)) }
+      return TaskOutput(.int(v), duration: Tick(v % 5))
+    }
+    for i in 0..<12 {
+      _ = try? swarm.spawn(AgentSpec(type: .coder, capabilities: CapabilitySet(bits: UInt64(i % 4)),
+                                     pattern: CognitivePattern.allCases[i % 7], concurrency: 1 + i % 3, behavior: work))
+    }
+    var rng = Xoshiro256(seed: 11)
+    var g = TaskGraph()
+    for i in 0..<150 {
+      var pre: [Int] = []
+      if i > 0 { for _ in 0..<rng.next(below: 3) { let p = rng.next(below: i); if !pre.contains(p) { pre.append(p) } } }
+      g.add(TaskSpec(priority: TaskPriority.allCases[i % 4], requires: CapabilitySet(bits: UInt64(rng.next(below: 4) & 1)),
+                     duration: 2, timeout: 4, retry: RetryPolicy(maxRetries: 2, base: 1)), after: pre)
+    }
+    _ = try? swarm.submit(g)
+    _ = try? swarm.schedule(.offline(AgentID(3)), at: 5)
+    _ = try? swarm.schedule(.hang(AgentID(4)), at: 7)
+    for k in 0..<10 { _ = try? swarm.send(.int(Int64(k)), from: AgentID(k), to: AgentID((k * 7 + 3) % 12)) }
+    swarm.run()
+    #expect(swarm.events.count > 500)
+    #expect(UInt64(bitPattern: checksum(swarm.events)) == Self.wasmChecksum)
+  }
+}
