@@ -32,7 +32,7 @@ enum FANNText {
   /// of the last digit: |x| = digits · 10^exp10. Zero gives `([], 0)`.
   static func exactDecimal(_ x: Double) -> (digits: [UInt8], exp10: Int) {
     let a = x.magnitude
-    if a == 0 { return ([], 0) }
+    if a == 0 || !a.isFinite { return ([], 0) }
     var m = a.significandBitPattern | (a.isNormal ? (1 << 52) : 0)
     var e = Int(a.exponentBitPattern) - 1075
     if !a.isNormal { e = -1074 }
@@ -121,7 +121,11 @@ enum FANNText {
   ///
   /// - Complexity: O(digits²) big-integer work, a few hundred operations for a Float.
   static func appendExponential(_ x: Double, to out: inout [UInt8]) {
-    if x.sign == .minus { out.append(UInt8(ascii: "-")) }
+    if x.sign == .minus && !x.isNaN { out.append(UInt8(ascii: "-")) }
+    if !x.isFinite {
+      appendNonFinite(x, to: &out)
+      return
+    }
     let (digits, exp10) = exactDecimal(x)
     var mantissa: [UInt8]
     var exponent: Int
@@ -149,7 +153,11 @@ enum FANNText {
 
   /// C's `%f` (six decimals) of `x`.
   static func appendFixed(_ x: Double, to out: inout [UInt8]) {
-    if x.sign == .minus { out.append(UInt8(ascii: "-")) }
+    if x.sign == .minus && !x.isNaN { out.append(UInt8(ascii: "-")) }
+    if !x.isFinite {
+      appendNonFinite(x, to: &out)
+      return
+    }
     let (digits, exp10) = exactDecimal(x)
     // Digits of round(|x| · 10^6).
     var q: [UInt8]
@@ -172,6 +180,12 @@ enum FANNText {
     for d in q[0..<(q.count - 6)] { out.append(UInt8(ascii: "0") + d) }
     out.append(UInt8(ascii: "."))
     for d in q[(q.count - 6)...] { out.append(UInt8(ascii: "0") + d) }
+  }
+
+  /// glibc prints non-finite values as `inf` / `nan` (the sign is written by the caller).
+  static func appendNonFinite(_ x: Double, to out: inout [UInt8]) {
+    let word: StaticString = x.isNaN ? "nan" : "inf"
+    word.withUTF8Buffer { out.append(contentsOf: $0) }
   }
 
   /// `x` formatted with `%.20e`, as a String (for tests and diagnostics).
