@@ -4,6 +4,9 @@
 import { runAll } from './conformance.js';
 
 const report = { userAgent: navigator.userAgent, results: [], timings: {} };
+// The page is served with script-src 'self' 'wasm-unsafe-eval': any eval-like use would show up here.
+const violations = [];
+document.addEventListener('securitypolicyviolation', (e) => violations.push(`${e.violatedDirective} ${e.blockedURI}`));
 try {
   const loadStart = performance.now();
   const { RuvSwarm } = await import('/dist/loader.js');
@@ -21,5 +24,6 @@ try {
 } catch (error) {
   report.results.push({ name: 'page', ok: false, error: String(error && error.stack || error) });
 }
+report.results.push({ name: 'no Content-Security-Policy violations', ok: violations.length === 0, error: violations.join('; ') });
 document.getElementById('out').textContent = JSON.stringify(report, null, 2);
 await fetch('/report', { method: 'POST', body: JSON.stringify(report) });

@@ -36,6 +36,12 @@ test('a missing manifest rejects with code manifest and a later call retries', a
   assert.equal((await ruv.load('simdkit')).sum(new Float32Array([1, 1])), 2);
 });
 
+test('loader.js contains no eval, no Function constructor and no inline workers', async () => {
+  const text = await fs.readFile(path.join(dist, 'loader.js'), 'utf8');
+  const source = text.split('\n').filter((line) => !line.trim().startsWith('//') && !line.trim().startsWith('*')).join('\n');
+  assert.doesNotMatch(source, /\beval\s*\(|new\s+Function\b|\bFunction\s*\(|data:text\/javascript|blob:/);
+});
+
 test('an unknown variant is refused', () => {
   assert.throws(() => new RuvSwarm({ variant: 'avx' }), (e) => e.code === 'invalid-argument');
   assert.equal(typeof detectFeatures().simd, 'boolean');
