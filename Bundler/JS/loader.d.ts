@@ -88,6 +88,48 @@ export interface RuvSwarmOptions {
   print?: (line: string) => void;
 }
 
+/** One published file of a chunk. */
+export interface ManifestFile {
+  /** Path relative to manifest.json, content-hashed. */
+  file: string;
+  size: number;
+  gzip: number;
+  brotli: number;
+  /** `sha256-<base64>`, checked before the chunk is compiled. */
+  integrity: string;
+  sha256: string;
+}
+
+/** A domain's JS API as the bundler derived it from the domain's .jsapi declaration. */
+export interface ManifestAPI {
+  errorType?: string;
+  errors: { code: number; name: string; fields: { name: string; kind: 'int' | 'name' }[]; message: string }[];
+  functions: {
+    name: string;
+    export: string;
+    doc: string;
+    params: { name: string; kind: 'f32' | 'f64' | 'i32' | 'f32[]' | 'inout f32[]' }[];
+    returns: { kind: 'void' | 'f32' | 'f64' | 'i32' | 'f32[]'; length?: string[] };
+  }[];
+}
+
+/** manifest.json. */
+export interface Manifest {
+  format: 1;
+  name: string;
+  version: string;
+  /** The runtime chunk's name. */
+  runtime: string;
+  build: { generator: string; toolchain: string; stackSize: number; optimized: boolean; variants: Record<string, string[]> };
+  chunks: Record<string, {
+    kind: 'runtime' | 'domain';
+    module?: string;
+    dependencies: string[];
+    variants: Partial<Record<Variant, ManifestFile>>;
+    api?: ManifestAPI;
+  }>;
+}
+
 /** Every method of a domain, returning a promise and loading the domain on first use. */
 export type Lazy<T> = {
   [K in keyof T]: T[K] extends (...args: infer A) => infer R ? (...args: A) => Promise<R> : never;
@@ -103,7 +145,7 @@ export class RuvSwarm {
   /** `ruv.domains.simdkit.dot(x, y)`: loads on first use, resolves to the result. */
   readonly domains: { readonly [K in keyof Domains]: Lazy<Domains[K]> };
   /** The manifest, fetched once. */
-  manifest(): Promise<unknown>;
+  manifest(): Promise<Manifest>;
   readonly features: Features;
   readonly variant: Variant;
   /** Linked chunks in link order. */

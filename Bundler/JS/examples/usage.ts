@@ -35,7 +35,10 @@ export async function example(): Promise<number> {
   // @ts-expect-error: gemm takes five arguments
   simdkit.gemm(1, 1, x, x);
 
+  const manifest = await ruv.manifest();
+  const gemmDoc: string | undefined = manifest.chunks['simdkit']?.api?.functions.find((f) => f.name === 'gemm')?.doc;
+
   const stats: MemoryStats = ruv.memoryStats();
-  console.log(stats.peakBytes, stats.regions.map((r) => `${r.chunk}@${r.base}+${r.size}`), events.length);
+  console.log(gemmDoc, stats.peakBytes, stats.regions.map((r) => `${r.chunk}@${r.base}+${r.size}`), events.length);
   return d + c[0] + s + again.sum(x);
 }
