@@ -7,7 +7,8 @@
 //    size), for synchronous=NORMAL and =FULL. Rounds alternate; the median of each is compared.
 //    The answer is checked before any number is printed: both files must hold the same events.
 // 2. Agent memory: put and get latency percentiles (SQLite file, NORMAL and FULL; InMemoryStore).
-// 3. Restore: open a file holding 10,000 events and read the whole log back.
+// 3. Restore: open a file holding 10,000 events and read the whole log back; and a Core swarm
+//    with at least 10,000 logged events: decode its log and rebuild it with SwarmJournal.restore.
 // --check exits 1 when an append ratio is below 80 %.
 #if canImport(Glibc)
 import Glibc
@@ -15,7 +16,9 @@ import Glibc
 import Darwin
 #endif
 import CSQLite
+import Core
 import Persistence
+import PersistenceCore
 
 @MainActor func nanoseconds() -> UInt64 {
   var now = timespec()
@@ -280,6 +283,67 @@ do {
   fail("restore: \(error)")
 }
 remove(restorePath)
+
+/// A Core swarm whose log has at least 10,000 events, checkpointed into a file.
+final class Echo: AgentBehavior {
+  func perform(_ input: TaskInput) throws(TaskFailure) -> TaskOutput { TaskOutput(input.payload) }
+}
+let corePath = freshPath()
+do {
+  let configuration = SwarmConfiguration(seed: 3)
+  let store = try SQLiteStore(path: corePath, options: options(.normal), clock: clock)
+  let journal = try SwarmJournal(store: store, swarmID: "core", configuration: configuration)
+  for _ in 0..<4 { _ = try journal.spawn(AgentSpec(type: .coder, concurrency: 2, behavior: Echo())) }
+  var taskCount = 0
+  while journal.swarm.eventCount < Int64(restoreEvents) {
+    var graph = TaskGraph()
+    var previous = graph.add(TaskSpec(payload: .int(Int64(taskCount))))
+    for step in 1..<100 { previous = graph.add(TaskSpec(payload: .int(Int64(step))), after: step % 3 == 0 ? [previous] : []) }
+    taskCount += graph.count
+    _ = try journal.submit(graph)
+    journal.swarm.run()
+  }
+  // Leave the last graph half done, so the restore has pending work to continue.
+  var tail = TaskGraph()
+  for step in 0..<100 { tail.add(TaskSpec(payload: .int(Int64(step)), duration: 5)) }
+  taskCount += tail.count
+  _ = try journal.submit(tail)
+  journal.swarm.run(until: journal.swarm.now + 6)
+  try journal.checkpoint()
+  let logged = try store.lastEventSequence(swarmID: "core")
+  try store.database.close()
+  var decodeTimings: [Double] = []
+  var restoreTimings: [Double] = []
+  for _ in 0..<max(rounds, 5) {
+    var start = nanoseconds()
+    let reopened = try SQLiteStore(path: corePath, options: .readOnly, clock: clock)
+    let decoded = try reopened.events(swarmID: "core").compactMap { record throws(JournalError) in try SwarmJournal.swarmEvent(record) }
+    decodeTimings.append(Double(nanoseconds() - start) / 1e6)
+    guard decoded.count == Int(logged) else { fail("decoded \(decoded.count) of \(logged) events") }
+    let scratch = freshPath()
+    let copy = try SQLiteStore(path: scratch, options: options(.normal), clock: clock)
+    // Restoring appends a marker event: each round restores from a fresh copy of the file.
+    try copy.database.execute("ATTACH DATABASE ? AS source", [.text(corePath)])
+    try copy.database.execute("""
+      INSERT INTO swarms SELECT * FROM source.swarms; INSERT INTO snapshots SELECT * FROM source.snapshots;
+      INSERT INTO events SELECT * FROM source.events ORDER BY swarm_id, sequence; DETACH DATABASE source
+      """)
+    start = nanoseconds()
+    let restored = try SwarmJournal.restore(from: copy, swarmID: "core", configuration: configuration) { _ in Echo() }
+    restoreTimings.append(Double(nanoseconds() - start) / 1e6)
+    guard restored.swarm.taskCount == taskCount else { fail("restored \(restored.swarm.taskCount) of \(taskCount) tasks") }
+    restored.swarm.run()
+    for index in 0..<taskCount where try restored.swarm.task(TaskID(index)).status != .completed {
+      fail("task \(index) did not complete after the restore")
+    }
+    remove(scratch)
+  }
+  print("| Core swarm, \(logged) events, \(taskCount) tasks: open + decode the whole log | \(logged) | \(format(median(decodeTimings), 2)) | \(format(median(decodeTimings) * 1_000 / Double(logged), 3)) |")
+  print("| Core swarm: SwarmJournal.restore (snapshot decode + engine rebuild) | \(logged) | \(format(median(restoreTimings), 2)) | \(format(median(restoreTimings) * 1_000 / Double(logged), 3)) |")
+} catch {
+  fail("core restore: \(error)")
+}
+remove(corePath)
 rmdir(directory)
 if check && worstRatio < 0.8 {
   print("persistence-bench: append ratio \(format(worstRatio * 100)) % is below the 80 % target")
