@@ -4,7 +4,7 @@
 // matrix multiplication", TOMS 2008; Van Zee & van de Geijn, "BLIS", TOMS 2015):
 //
 //     for jc in 0..<n step NC                       5th loop: a column block of op(B) and C
-//       for pc in 0..<k step KC                     4th loop: pack op(B)[pc.., jc..] -> Bp (KC x NC, L2)
+//       for pc in 0..<k step KC                     4th loop: pack op(B)[pc.., jc..] -> Bp (KC x NC, L3)
 //         for ic in 0..<m step MC                   3rd loop: pack op(A)[ic.., pc..] -> Ap (MC x KC, L2)
 //           for jr in 0..<nc step NR                2nd loop: one KC x NR sliver of Bp (stays in L1)
 //             for ir in 0..<mc step MR              1st loop: one MR x KC sliver of Ap
@@ -17,12 +17,12 @@
 // Tiles at the right and bottom edges are computed into a small scratch tile and merged, so the
 // micro-kernel itself never needs a partial case.
 //
-// Block sizes (floats): KC = 256 (a 6x16 B sliver is 16 KB, a third to a half of L1d),
-// MC = 168 rounded to MR (a 168 x 256 A block is 168 KB, within L2), NC = 512 (a 256 x 512 B
-// panel is 512 KB, so that it stays in a 1 MB L2 next to the A block). BLIS's Haswell NC = 4080
-// leaves the B panel in L3; measured on this machine (Zen 5, scripts/bench.sh) that cost a third
-// of the speed at 1024^3 (58 -> 82 GFLOP/s with NC = 512, OpenBLAS at ~100 in the same runs).
-//
+// Block sizes (floats), BLIS's Haswell values: KC = 256 (a 6x16 B sliver is 16 KB, a third to a
+// half of L1d), MC = 168 rounded to MR (a 168 x 256 A block is 168 KB, within L2), NC = 4080
+// rounded to NR (the packed B panel lives in L3). Measured with scripts/bench.sh on this machine
+// (Zen 5, thread CPU time): KC in {128, 256, 320, 384}, MC in {72, 96, 168} and NC in {256, 512,
+// 1024, 4080} all land within a few per cent at 512^3 and 1024^3; these were as good as any.
+
 // Goals, in order: the same answer as the reference (within rounding, see GEMM.swift); speed at
 // 256..1024 (within a small factor of single-threaded OpenBLAS, measured by Benchmarks/);
 // no allocation beyond the two packing buffers; code that compiles with Embedded Swift for wasm32.
@@ -86,7 +86,7 @@ extension SIMDKernels {
     let mr = K.mr, nr = K.nr
     let kcMax = 256
     let mcMax = (168 / mr) * mr
-    let ncMax = (512 / nr) * nr
+    let ncMax = (4080 / nr) * nr
     let kcBlock = Swift.min(kcMax, s.k)
     let mcBlock = Swift.min(mcMax, GEMMOps.roundUp(s.m, mr))
     let ncBlock = Swift.min(ncMax, GEMMOps.roundUp(s.n, nr))

@@ -49,9 +49,9 @@ struct GEMMSIMDTests {
   }
 
   @Test func wideMatricesCrossTheColumnBlock() throws {
-    // n > NC (512 columns): several column blocks of B and C, the last one partial.
-    try check(GEMMCase(.none, .none, m: 7, n: 1100, k: 5, beta: 1))
-    try check(GEMMCase(.transpose, .transpose, m: 3, n: 1030, k: 9, pad: 1))
+    // n > NC (4080 columns): two column blocks of B and C, the last one partial.
+    try check(GEMMCase(.none, .none, m: 7, n: 4100, k: 5, beta: 1))
+    try check(GEMMCase(.transpose, .transpose, m: 3, n: 4097, k: 9, pad: 1))
   }
 
   @Test(arguments: [Float(0), 1, -1, 0.25], [Float(0), 1, -1, 3])
