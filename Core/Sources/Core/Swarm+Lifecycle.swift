@@ -113,8 +113,13 @@ extension Swarm {
     case .cancel(let id):
       _ = try checkTask(id)
     case .spawn(let spec, let links):
-      guard spec.concurrency >= 1 else { throw .invalidConcurrency(spec.concurrency) }
-      for l in links { _ = try checkAgent(l) }
+      guard spec.concurrency >= 1 && spec.concurrency <= Int(Int32.max) else {
+        throw .invalidConcurrency(spec.concurrency)
+      }
+      for l in links {
+        let b = try checkLiveAgent(l)
+        guard topology.kind == .custom, topology.isMember(b) else { throw .invalidLink(AgentID(agents.count), l) }
+      }
     }
     scheduledFaults.append(fault)
     agenda.schedule(.fault, at: time, Int32(scheduledFaults.count - 1))

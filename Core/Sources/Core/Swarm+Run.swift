@@ -135,6 +135,17 @@ extension Swarm {
     }
   }
 
+  /// Applies a fault validated by `schedule`. The one thing that can have changed since is that a
+  /// custom link's other end left; such links are skipped, so the fault cannot fail.
+  func applyScheduled(_ f: Fault) {
+    if case .spawn(let spec, let links) = f {
+      let live = links.filter { topology.isMember(Int32($0.rawValue)) }
+      _ = try? spawn(spec, links: live)
+    } else {
+      _ = try? apply(f)
+    }
+  }
+
   func handle(_ e: AgendaItem) {
     switch e.kind {
     case .attemptEnds:
@@ -148,8 +159,7 @@ extension Swarm {
     case .fault:
       if let f = scheduledFaults[Int(e.a)] {
         scheduledFaults[Int(e.a)] = nil
-        // Validated when scheduled; an agent terminated since is ignored by `apply` itself.
-        try? apply(f)
+        applyScheduled(f)
       }
     }
   }

@@ -168,3 +168,20 @@ import Testing
     }
   }
 }
+
+@Suite struct ScheduledSpawnTests {
+  @Test func scheduledSpawnSkipsLinksToAgentsThatLeft() throws {
+    let s = Swarm(SwarmConfiguration(topology: .custom))
+    let a = try s.spawn(AgentSpec(type: .coder, behavior: echo()))
+    let b = try s.spawn(AgentSpec(type: .coder, behavior: echo()), links: [a])
+    try s.schedule(.spawn(AgentSpec(type: .tester, behavior: echo()), links: [a, b]), at: 5)
+    try s.schedule(.terminate(a), at: 3)
+    s.run()
+    #expect(s.agentCount == 3)
+    #expect(try s.neighbors(of: AgentID(2)) == [b])
+    let mesh = try makeSwarm(1)
+    #expect(throws: SwarmError.invalidLink(AgentID(1), AgentID(0))) {
+      try mesh.schedule(.spawn(AgentSpec(type: .coder, behavior: echo()), links: [AgentID(0)]), at: 1)
+    }
+  }
+}
