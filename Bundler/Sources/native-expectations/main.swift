@@ -76,8 +76,16 @@ do throws(KernelError) {
       record("max \(n)", "max", json(x), "\(try Kernels.max(x))")
       record("argmax \(n)", "argmax", json(x), "\(try Kernels.argmax(x))")
     }
-    for f in [ActivationFunction.sigmoid, .sigmoidSymmetric, .relu, .elliot, .gaussian] {
-      record("activate \(f.rawValue) \(n)", "activate", "\(f.rawValue),0.75,\(json(x))", json(try Kernels.activate(f, steepness: 0.75, x)))
+    record("subtract \(n)", "subtract", "\(json(x)),\(json(y))", json(try Kernels.subtract(x, y)))
+    record("multiply \(n)", "multiply", "\(json(x)),\(json(y))", json(try Kernels.multiply(x, y)))
+    let nonzero = y.map { $0 == 0 ? Float(0.5) : $0 }
+    record("divide \(n)", "divide", "\(json(x)),\(json(nonzero))", json(try Kernels.divide(x, nonzero)))
+    record("softmax \(n)", "softmax", json(x), json(Kernels.softmax(x)))
+    for f in [ActivationFunction.sigmoid, .sigmoidSymmetric, .relu, .elliot, .gaussian, .sin, .cos, .leakyReLU] {
+      let out = try Kernels.activate(f, steepness: 0.75, x)
+      record("activate \(f.rawValue) \(n)", "activate", "\(f.rawValue),0.75,\(json(x))", json(out))
+      record("derivative \(f.rawValue) \(n)", "derivative", "\(f.rawValue),0.75,\(json(x)),\(json(out))",
+             json(try Kernels.derivative(f, steepness: 0.75, x: x, y: out)))
     }
   }
   for (m, n, k) in [(1, 1, 1), (4, 8, 3), (17, 29, 13), (64, 64, 64)] {
@@ -89,6 +97,10 @@ do throws(KernelError) {
     var y = [Float](repeating: 0, count: m)
     try Kernels.gemv(m: m, n: n, a: a2, x: x, y: &y)
     record("gemv \(m)x\(n)", "gemv", "\(m),\(n),\(json(a2)),\(json(x))", json(y))
+    let xt = random.floats(m)
+    var yt = [Float](repeating: 0, count: n)
+    try Kernels.gemv(trans: .transpose, m: m, n: n, a: a2, x: xt, y: &yt)
+    record("gemvTransposed \(m)x\(n)", "gemvTransposed", "\(m),\(n),\(json(a2)),\(json(xt))", json(yt))
   }
 } catch {
   fatalError("native expectations failed: \(error)")
