@@ -5,6 +5,13 @@
 // reference bit for bit; the transcendental ones use VectorMath and match within its stated bounds.
 // The tail (n mod width elements) is computed as one zero-padded vector, so an element's result never
 // depends on its position in the buffer.
+//
+// Each function is a small struct conforming to `ActivationLanes` / `DerivativeLanes` and the loops are
+// generic over it, not closures: generic specialisation plus `@inline(__always)` inlines the lane code
+// into the loop on every target, whereas the optimiser's closure inlining differed between native and
+// wasm32 builds (on wasm32 every vector paid a call, and the derivative ran 7x slower than the
+// auto-vectorised scalar reference).
+
 
 extension SIMDKernels {
   /// `y[i] = f(x[i])` with steepness `s`, vectorised; `y` may be the same memory as `x`.
@@ -22,51 +29,24 @@ extension SIMDKernels {
     _ f: ActivationFunction, steepness s: Float, _ x: UnsafeBufferPointer<Float>, into y: UnsafeMutableBufferPointer<Float>
   ) {
     precondition(x.count == y.count, "activate: length mismatch")
-    let one = FloatVector(repeating: 1), zero = FloatVector(), inf = FloatVector(repeating: .infinity)
     switch f {
-    case .linear:
-      map(x, y, s) { z in z }
-    case .threshold:
-      map(x, y, s) { z in one.replacing(with: zero, where: z .< zero).replacing(with: z, where: z .!= z) }
-    case .thresholdSymmetric:
-      map(x, y, s) { z in one.replacing(with: -one, where: z .< zero).replacing(with: z, where: z .!= z) }
-    case .sigmoid:
-      // t = e^(-2|z|) never overflows; y = 1/(1+t) for z >= 0 and t/(1+t) = e^(2z)/(1+e^(2z)) for z < 0,
-      // which keeps the tiny (even subnormal) values of the left tail instead of rounding them to 0.
-      map(x, y, s) { z in
-        let t = VectorMath.exp(-2 * Lanes.abs(z))
-        return one.replacing(with: t, where: z .< zero) / (one + t)
-      }
-    case .sigmoidSymmetric:
-      map(x, y, s) { z in VectorMath.tanh(z) }
-    case .gaussian:
-      map(x, y, s) { z in VectorMath.exp(-(z * z)) }
-    case .gaussianSymmetric:
-      map(x, y, s) { z in VectorMath.exp(-(z * z)) * 2 - one }
-    case .elliot:
-      map(x, y, s) { z in
-        ((z / 2) / (one + Lanes.abs(z)) + 0.5).replacing(with: one, where: z .== inf).replacing(with: zero, where: z .== -inf)
-      }
-    case .elliotSymmetric:
-      map(x, y, s) { z in
-        (z / (one + Lanes.abs(z))).replacing(with: one, where: z .== inf).replacing(with: -one, where: z .== -inf)
-      }
-    case .linearPiece:
-      map(x, y, s) { z in z.replacing(with: zero, where: z .< zero).replacing(with: one, where: z .> one) }
-    case .linearPieceSymmetric:
-      map(x, y, s) { z in z.replacing(with: -one, where: z .< -one).replacing(with: one, where: z .> one) }
-    case .sinSymmetric:
-      map(x, y, s) { z in VectorMath.sinCos(z).sin }
-    case .cosSymmetric:
-      map(x, y, s) { z in VectorMath.sinCos(z).cos }
-    case .sin:
-      map(x, y, s) { z in VectorMath.sinCos(z).sin / 2 + 0.5 }
-    case .cos:
-      map(x, y, s) { z in VectorMath.sinCos(z).cos / 2 + 0.5 }
-    case .relu:
-      map(x, y, s) { z in z.replacing(with: zero, where: z .< zero) }
-    case .leakyReLU:
-      map(x, y, s) { z in z.replacing(with: z * 0.01, where: z .< zero) }
+    case .linear: map(x, y, s, LinearLanes())
+    case .threshold: map(x, y, s, ThresholdLanes())
+    case .thresholdSymmetric: map(x, y, s, ThresholdSymmetricLanes())
+    case .sigmoid: map(x, y, s, SigmoidLanes())
+    case .sigmoidSymmetric: map(x, y, s, SigmoidSymmetricLanes())
+    case .gaussian: map(x, y, s, GaussianLanes())
+    case .gaussianSymmetric: map(x, y, s, GaussianSymmetricLanes())
+    case .elliot: map(x, y, s, ElliotLanes())
+    case .elliotSymmetric: map(x, y, s, ElliotSymmetricLanes())
+    case .linearPiece: map(x, y, s, LinearPieceLanes())
+    case .linearPieceSymmetric: map(x, y, s, LinearPieceSymmetricLanes())
+    case .sinSymmetric: map(x, y, s, SinSymmetricLanes())
+    case .cosSymmetric: map(x, y, s, CosSymmetricLanes())
+    case .sin: map(x, y, s, SinLanes())
+    case .cos: map(x, y, s, CosLanes())
+    case .relu: map(x, y, s, ReLULanes())
+    case .leakyReLU: map(x, y, s, LeakyReLULanes())
     }
   }
 
@@ -86,110 +66,296 @@ extension SIMDKernels {
     into d: UnsafeMutableBufferPointer<Float>
   ) {
     precondition(x.count == y.count && x.count == d.count, "derivative: length mismatch")
-    let vs = FloatVector(repeating: s), one = FloatVector(repeating: 1), zero = FloatVector()
+    let vs = FloatVector(repeating: s)
     switch f {
-    case .linear, .linearPiece, .linearPieceSymmetric:
-      map2(x, y, d, s) { _, _ in vs }
-    case .threshold, .thresholdSymmetric:
-      map2(x, y, d, s) { _, _ in zero }
-    case .sigmoid:
-      map2(x, y, d, s) { _, v in 2 * vs * v * (one - v) }
-    case .sigmoidSymmetric:
-      map2(x, y, d, s) { _, v in vs * (one - v * v) }
-    case .gaussian:
-      map2(x, y, d, s) { z, v in (-2 * vs * z * v).replacing(with: zero, where: v .== zero) }
-    case .gaussianSymmetric:
-      map2(x, y, d, s) { z, v in
-        let v1 = v + one
-        return (-2 * vs * z * v1).replacing(with: zero, where: v1 .== zero)
-      }
-    case .elliot:
-      map2(x, y, d, s) { z, _ in
-        let q = one + Lanes.abs(z)
-        return vs / (2 * q * q)
-      }
-    case .elliotSymmetric:
-      map2(x, y, d, s) { z, _ in
-        let q = one + Lanes.abs(z)
-        return vs / (q * q)
-      }
-    case .sinSymmetric:
-      map2(x, y, d, s) { z, _ in vs * VectorMath.sinCos(z).cos }
-    case .cosSymmetric:
-      map2(x, y, d, s) { z, _ in -vs * VectorMath.sinCos(z).sin }
-    case .sin:
-      map2(x, y, d, s) { z, _ in vs * VectorMath.sinCos(z).cos / 2 }
-    case .cos:
-      map2(x, y, d, s) { z, _ in -vs * VectorMath.sinCos(z).sin / 2 }
-    case .relu:
-      map2(x, y, d, s) { z, _ in vs.replacing(with: zero, where: z .< zero) }
-    case .leakyReLU:
-      map2(x, y, d, s) { z, _ in vs.replacing(with: vs * 0.01, where: z .< zero) }
+    case .linear, .linearPiece, .linearPieceSymmetric: map2(x, y, d, s, ConstantSlope(s: vs))
+    case .threshold, .thresholdSymmetric: map2(x, y, d, s, ZeroSlope(s: vs))
+    case .sigmoid: map2(x, y, d, s, SigmoidSlope(s: vs))
+    case .sigmoidSymmetric: map2(x, y, d, s, SigmoidSymmetricSlope(s: vs))
+    case .gaussian: map2(x, y, d, s, GaussianSlope(s: vs))
+    case .gaussianSymmetric: map2(x, y, d, s, GaussianSymmetricSlope(s: vs))
+    case .elliot: map2(x, y, d, s, ElliotSlope(s: vs))
+    case .elliotSymmetric: map2(x, y, d, s, ElliotSymmetricSlope(s: vs))
+    case .sinSymmetric: map2(x, y, d, s, SinSymmetricSlope(s: vs))
+    case .cosSymmetric: map2(x, y, d, s, CosSymmetricSlope(s: vs))
+    case .sin: map2(x, y, d, s, SinSlope(s: vs))
+    case .cos: map2(x, y, d, s, CosSlope(s: vs))
+    case .relu: map2(x, y, d, s, ReLUSlope(s: vs))
+    case .leakyReLU: map2(x, y, d, s, LeakyReLUSlope(s: vs))
     }
   }
 
   /// Applies `f` to `s·x`, one vector at a time; the tail as one zero-padded vector.
-  /// `f` has exactly one call site, so the optimiser inlines it into the loop.
   @inline(__always)
-  static func map(
-    _ x: UnsafeBufferPointer<Float>, _ y: UnsafeMutableBufferPointer<Float>, _ s: Float,
-    _ f: (FloatVector) -> FloatVector
+  static func map<F: ActivationLanes>(
+    _ x: UnsafeBufferPointer<Float>, _ y: UnsafeMutableBufferPointer<Float>, _ s: Float, _ f: F
   ) {
     let n = x.count
     guard n > 0, let px = x.baseAddress, let py = y.baseAddress else { return }
     let w = FloatVector.scalarCount
     let vs = FloatVector(repeating: s)
     var i = 0
-    while i < n {
-      let full = i + w <= n
-      var v = FloatVector()
-      if full {
-        v = Lanes.load(px, i)
-      } else {
-        for j in 0..<(n - i) { v[j] = px[i + j] }
-      }
-      let r = f(vs * v)
-      if full {
-        Lanes.store(r, py, i)
-      } else {
-        for j in 0..<(n - i) { py[i + j] = r[j] }
-      }
+    while i + w <= n {
+      Lanes.store(f.apply(vs * Lanes.load(px, i)), py, i)
       i += w
+    }
+    if i < n {
+      var v = FloatVector()
+      for j in 0..<(n - i) { v[j] = px[i + j] }
+      let r = f.apply(vs * v)
+      for j in 0..<(n - i) { py[i + j] = r[j] }
     }
   }
 
   /// Applies `f` to `(s·x, y)`, one vector at a time; the tail as one zero-padded vector.
   /// Lanes where `s·x` is NaN get that NaN (the NaN rule of every derivative).
   @inline(__always)
-  static func map2(
+  static func map2<F: DerivativeLanes>(
     _ x: UnsafeBufferPointer<Float>, _ y: UnsafeBufferPointer<Float>, _ d: UnsafeMutableBufferPointer<Float>,
-    _ s: Float, _ f: (FloatVector, FloatVector) -> FloatVector
+    _ s: Float, _ f: F
   ) {
     let n = x.count
     guard n > 0, let px = x.baseAddress, let py = y.baseAddress, let pd = d.baseAddress else { return }
     let w = FloatVector.scalarCount
     let vs = FloatVector(repeating: s)
     var i = 0
-    while i < n {
-      let full = i + w <= n
-      var u = FloatVector(), v = FloatVector()
-      if full {
-        u = Lanes.load(px, i)
-        v = Lanes.load(py, i)
-      } else {
-        for j in 0..<(n - i) {
-          u[j] = px[i + j]
-          v[j] = py[i + j]
-        }
-      }
-      let z = vs * u
-      let r = f(z, v).replacing(with: z, where: z .!= z)
-      if full {
-        Lanes.store(r, pd, i)
-      } else {
-        for j in 0..<(n - i) { pd[i + j] = r[j] }
-      }
+    while i + w <= n {
+      let z = vs * Lanes.load(px, i)
+      Lanes.store(f.apply(z, Lanes.load(py, i)).replacing(with: z, where: z .!= z), pd, i)
       i += w
     }
+    if i < n {
+      var u = FloatVector(), v = FloatVector()
+      for j in 0..<(n - i) {
+        u[j] = px[i + j]
+        v[j] = py[i + j]
+      }
+      let z = vs * u
+      let r = f.apply(z, v).replacing(with: z, where: z .!= z)
+      for j in 0..<(n - i) { pd[i + j] = r[j] }
+    }
+  }
+}
+
+/// One activation as lane arithmetic on `z = s·x`.
+protocol ActivationLanes {
+  func apply(_ z: FloatVector) -> FloatVector
+}
+
+/// One derivative as lane arithmetic on `z = s·x` and the output `y`; `s` is the steepness vector.
+protocol DerivativeLanes {
+  func apply(_ z: FloatVector, _ y: FloatVector) -> FloatVector
+}
+
+// Constants as computed properties, not stored globals: a global `let` of a vector type is initialised
+// lazily (a once-guard on every access), a computed one folds into the instruction stream.
+private var one: FloatVector { FloatVector(repeating: 1) }
+private var zero: FloatVector { FloatVector() }
+private var inf: FloatVector { FloatVector(repeating: .infinity) }
+
+
+struct LinearLanes: ActivationLanes {
+  @inline(__always) func apply(_ z: FloatVector) -> FloatVector {
+    return z
+  }
+}
+
+struct ThresholdLanes: ActivationLanes {
+  @inline(__always) func apply(_ z: FloatVector) -> FloatVector {
+    return one.replacing(with: zero, where: z .< zero).replacing(with: z, where: z .!= z)
+  }
+}
+
+struct ThresholdSymmetricLanes: ActivationLanes {
+  @inline(__always) func apply(_ z: FloatVector) -> FloatVector {
+    return one.replacing(with: -one, where: z .< zero).replacing(with: z, where: z .!= z)
+  }
+}
+
+struct SigmoidLanes: ActivationLanes {
+  @inline(__always) func apply(_ z: FloatVector) -> FloatVector {
+    // t = e^(-2|z|) never overflows; y = 1/(1+t) for z >= 0 and t/(1+t) = e^(2z)/(1+e^(2z)) for z < 0,
+    // which keeps the tiny (even subnormal) values of the left tail instead of rounding them to 0.
+    let t = VectorMath.exp(-2 * Lanes.abs(z))
+    return one.replacing(with: t, where: z .< zero) / (one + t)
+  }
+}
+
+struct SigmoidSymmetricLanes: ActivationLanes {
+  @inline(__always) func apply(_ z: FloatVector) -> FloatVector {
+    return VectorMath.tanh(z)
+  }
+}
+
+struct GaussianLanes: ActivationLanes {
+  @inline(__always) func apply(_ z: FloatVector) -> FloatVector {
+    return VectorMath.exp(-(z * z))
+  }
+}
+
+struct GaussianSymmetricLanes: ActivationLanes {
+  @inline(__always) func apply(_ z: FloatVector) -> FloatVector {
+    return VectorMath.exp(-(z * z)) * 2 - one
+  }
+}
+
+struct ElliotLanes: ActivationLanes {
+  @inline(__always) func apply(_ z: FloatVector) -> FloatVector {
+    return ((z / 2) / (one + Lanes.abs(z)) + 0.5).replacing(with: one, where: z .== inf).replacing(with: zero, where: z .== -inf)
+  }
+}
+
+struct ElliotSymmetricLanes: ActivationLanes {
+  @inline(__always) func apply(_ z: FloatVector) -> FloatVector {
+    return (z / (one + Lanes.abs(z))).replacing(with: one, where: z .== inf).replacing(with: -one, where: z .== -inf)
+  }
+}
+
+struct LinearPieceLanes: ActivationLanes {
+  @inline(__always) func apply(_ z: FloatVector) -> FloatVector {
+    return z.replacing(with: zero, where: z .< zero).replacing(with: one, where: z .> one)
+  }
+}
+
+struct LinearPieceSymmetricLanes: ActivationLanes {
+  @inline(__always) func apply(_ z: FloatVector) -> FloatVector {
+    return z.replacing(with: -one, where: z .< -one).replacing(with: one, where: z .> one)
+  }
+}
+
+struct SinSymmetricLanes: ActivationLanes {
+  @inline(__always) func apply(_ z: FloatVector) -> FloatVector {
+    return VectorMath.sinCos(z).sin
+  }
+}
+
+struct CosSymmetricLanes: ActivationLanes {
+  @inline(__always) func apply(_ z: FloatVector) -> FloatVector {
+    return VectorMath.sinCos(z).cos
+  }
+}
+
+struct SinLanes: ActivationLanes {
+  @inline(__always) func apply(_ z: FloatVector) -> FloatVector {
+    return VectorMath.sinCos(z).sin / 2 + 0.5
+  }
+}
+
+struct CosLanes: ActivationLanes {
+  @inline(__always) func apply(_ z: FloatVector) -> FloatVector {
+    return VectorMath.sinCos(z).cos / 2 + 0.5
+  }
+}
+
+struct ReLULanes: ActivationLanes {
+  @inline(__always) func apply(_ z: FloatVector) -> FloatVector {
+    return z.replacing(with: zero, where: z .< zero)
+  }
+}
+
+struct LeakyReLULanes: ActivationLanes {
+  @inline(__always) func apply(_ z: FloatVector) -> FloatVector {
+    return z.replacing(with: z * 0.01, where: z .< zero)
+  }
+}
+
+struct ConstantSlope: DerivativeLanes {
+  let s: FloatVector
+  @inline(__always) func apply(_ z: FloatVector, _ y: FloatVector) -> FloatVector {
+    return s
+  }
+}
+
+struct ZeroSlope: DerivativeLanes {
+  let s: FloatVector
+  @inline(__always) func apply(_ z: FloatVector, _ y: FloatVector) -> FloatVector {
+    return zero
+  }
+}
+
+struct SigmoidSlope: DerivativeLanes {
+  let s: FloatVector
+  @inline(__always) func apply(_ z: FloatVector, _ y: FloatVector) -> FloatVector {
+    return 2 * s * y * (one - y)
+  }
+}
+
+struct SigmoidSymmetricSlope: DerivativeLanes {
+  let s: FloatVector
+  @inline(__always) func apply(_ z: FloatVector, _ y: FloatVector) -> FloatVector {
+    return s * (one - y * y)
+  }
+}
+
+struct GaussianSlope: DerivativeLanes {
+  let s: FloatVector
+  @inline(__always) func apply(_ z: FloatVector, _ y: FloatVector) -> FloatVector {
+    return (-2 * s * z * y).replacing(with: zero, where: y .== zero)
+  }
+}
+
+struct GaussianSymmetricSlope: DerivativeLanes {
+  let s: FloatVector
+  @inline(__always) func apply(_ z: FloatVector, _ y: FloatVector) -> FloatVector {
+    let y1 = y + one
+    return (-2 * s * z * y1).replacing(with: zero, where: y1 .== zero)
+  }
+}
+
+struct ElliotSlope: DerivativeLanes {
+  let s: FloatVector
+  @inline(__always) func apply(_ z: FloatVector, _ y: FloatVector) -> FloatVector {
+    let q = one + Lanes.abs(z)
+    return s / (2 * q * q)
+  }
+}
+
+struct ElliotSymmetricSlope: DerivativeLanes {
+  let s: FloatVector
+  @inline(__always) func apply(_ z: FloatVector, _ y: FloatVector) -> FloatVector {
+    let q = one + Lanes.abs(z)
+    return s / (q * q)
+  }
+}
+
+struct SinSymmetricSlope: DerivativeLanes {
+  let s: FloatVector
+  @inline(__always) func apply(_ z: FloatVector, _ y: FloatVector) -> FloatVector {
+    return s * VectorMath.sinCos(z).cos
+  }
+}
+
+struct CosSymmetricSlope: DerivativeLanes {
+  let s: FloatVector
+  @inline(__always) func apply(_ z: FloatVector, _ y: FloatVector) -> FloatVector {
+    return -s * VectorMath.sinCos(z).sin
+  }
+}
+
+struct SinSlope: DerivativeLanes {
+  let s: FloatVector
+  @inline(__always) func apply(_ z: FloatVector, _ y: FloatVector) -> FloatVector {
+    return s * VectorMath.sinCos(z).cos / 2
+  }
+}
+
+struct CosSlope: DerivativeLanes {
+  let s: FloatVector
+  @inline(__always) func apply(_ z: FloatVector, _ y: FloatVector) -> FloatVector {
+    return -s * VectorMath.sinCos(z).sin / 2
+  }
+}
+
+struct ReLUSlope: DerivativeLanes {
+  let s: FloatVector
+  @inline(__always) func apply(_ z: FloatVector, _ y: FloatVector) -> FloatVector {
+    return s.replacing(with: zero, where: z .< zero)
+  }
+}
+
+struct LeakyReLUSlope: DerivativeLanes {
+  let s: FloatVector
+  @inline(__always) func apply(_ z: FloatVector, _ y: FloatVector) -> FloatVector {
+    return s.replacing(with: s * 0.01, where: z .< zero)
   }
 }
