@@ -1,0 +1,78 @@
+// forecast-bench: fits our models on competition groups written by scripts/bench-forecast.py and
+// prints one CSV line per (group, model): mean sMAPE, mean MASE over the group's series and the
+// wall-clock seconds of fit + forecast for the whole group.
+//
+// Usage: forecast-bench DIR   (DIR holds groups.csv = group,freq,h,m and train_<group>.csv /
+// test_<group>.csv in long format). Run by `make bench-forecast`; not a unit test.
+import Forecasting
+import ForecastingIO
+import Foundation
+
+func fail(_ message: String) -> Never {
+  FileHandle.standardError.write((message + "\n").data(using: .utf8)!)
+  exit(1)
+}
+
+let args = CommandLine.arguments
+guard args.count == 2 else { fail("usage: forecast-bench DIR") }
+let dir = args[1]
+let groups: [[String]]
+do {
+  groups = try ForecastCSV.read(dir + "/groups.csv").split(separator: "\n").dropFirst().map {
+    $0.split(separator: ",").map(String.init)
+  }
+} catch { fail("cannot read groups.csv: \(error)") }
+
+print("group,model,series,smape,mase,seconds")
+for g in groups {
+  guard g.count == 4, let h = Int(g[2]), let m = Int(g[3]) else { fail("bad groups.csv line") }
+  let name = g[0]
+  do {
+    let freq = try Frequency.parse(g[1])
+    let train = try ForecastCSV.readFrame(path: dir + "/train_\(name).csv", freq: freq)
+    let test = try ForecastCSV.readFrame(path: dir + "/test_\(name).csv", freq: freq)
+    let minLen = train.series.map { $0.count }.min() ?? 0
+    let inputSize = max(1, min(2 * h, minLen - h))
+    func mlp(_ seed: UInt64) -> MLP {
+      let net = MLP(inputSize: inputSize, horizon: h, hiddenSize: 128, numLayers: 2, maxSteps: 600, batchSize: 64,
+                    learningRate: 1e-3, scaler: .standard, loss: .mae)
+      net.seed = seed
+      return net
+    }
+    func seasonal() -> any ForecastModel { m > 1 ? SeasonalNaive(seasonLength: m) : Naive(alias: "SeasonalNaive") }
+    var models: [(String, () -> any ForecastModel)] = [
+      ("Naive", { Naive() }),
+      ("SeasonalNaive", { seasonal() }),
+      ("RWD", { RandomWalkWithDrift() }),
+      ("HistoricAverage", { HistoricAverage() }),
+      ("MLP", { mlp(1) }),
+      ("Ensemble-median", {
+        Ensemble(members: [seasonal(), RandomWalkWithDrift(), mlp(2)],
+                 method: .median, alias: "Ensemble-median")
+      }),
+    ]
+    if minLen > 2 * h + 2 {
+      models.append(("Ensemble-weighted", {
+        Ensemble(members: [seasonal(), RandomWalkWithDrift(), mlp(3)],
+                 method: .weighted, validationHorizon: h, alias: "Ensemble-weighted")
+      }))
+    }
+    for (label, make) in models {
+      let model = make()
+      let start = Date()
+      try model.fit(train, progress: nil)
+      let f = try model.forecast(train, h: h, levels: [])
+      let seconds = Date().timeIntervalSince(start)
+      var smape = 0.0, mase = 0.0
+      for (k, s) in test.series.enumerated() {
+        smape += try Metrics.smape(s.y, f[k].mean)
+        let ins = train.series[k].y
+        mase += try Metrics.mase(s.y, f[k].mean, insample: ins, seasonLength: ins.count > m ? m : 1)
+      }
+      let n = Double(test.series.count)
+      print("\(name),\(label),\(test.series.count),\(smape / n),\(mase / n),\(seconds)")
+    }
+  } catch {
+    fail("group \(name): \(error)")
+  }
+}

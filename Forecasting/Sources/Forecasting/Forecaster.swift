@@ -1,0 +1,96 @@
+// The NeuralForecast-style front end: a list of models, `fit`, `predict(h:)` and
+// `crossValidation(nWindows:h:step:refit:)`.
+//
+// Cross-validation follows NeuralForecast: with test size h + step·(nWindows − 1), window i
+// (0-based) trains on each series up to n − h − step·(nWindows − 1 − i) observations (its cutoff is
+// the last of them) and forecasts the next h, which are compared with the actuals in the table's
+// `y`. `refit: true` fits every model again for every window; `refit: false` fits once on the first
+// window's training data and forecasts the later windows from their longer histories with the same
+// fitted state (for the statistical baselines, whose state is their history, both are the same).
+
+/// Fits several models on a frame and produces forecast and cross-validation tables.
+///
+/// ```swift
+/// let fc = Forecaster(models: [Naive(), SeasonalNaive(seasonLength: 12)], freq: .months)
+/// try fc.fit(train)
+/// let table = try fc.predict(h: 12, levels: [80, 95])
+/// let cv = try fc.crossValidation(air, nWindows: 3, h: 12)
+/// ```
+public final class Forecaster {
+  public var models: [any ForecastModel]
+  public let freq: Frequency
+  /// The frame of the last `fit`.
+  public private(set) var trainingFrame: SeriesFrame?
+
+  public init(models: [any ForecastModel], freq: Frequency) {
+    self.models = models
+    self.freq = freq
+  }
+
+  /// Fits every model on `frame`.
+  ///
+  /// - Throws: ``ForecastError/invalidArgument(_:)`` for a frame of another frequency or
+  ///   duplicate aliases, and what the models throw.
+  public func fit(_ frame: SeriesFrame, progress: ProgressHandler? = nil) throws(ForecastError) {
+    try check(frame)
+    for m in models { try m.fit(frame, progress: progress) }
+    trainingFrame = frame
+  }
+
+  /// Forecasts `h` steps after the training data with every model.
+  ///
+  /// - Throws: ``ForecastError/notFitted(_:)`` before `fit`, and what the models throw.
+  public func predict(h: Int, levels: [Double] = []) throws(ForecastError) -> ForecastTable {
+    guard let frame = trainingFrame else { throw .notFitted("Forecaster") }
+    try checkRequest(h: h, levels: levels)
+    var outs: [(alias: String, forecasts: [SeriesForecast])] = []
+    for m in models { outs.append((m.alias, try m.forecast(frame, h: h, levels: levels))) }
+    return ForecastTable.make(history: frame, h: h, models: outs, levels: levels)
+  }
+
+  /// Rolling-origin cross-validation (see the file header). Leaves ``trainingFrame`` as it was.
+  ///
+  /// - Throws: ``ForecastError/seriesTooShort(id:needed:actual:)`` when a series cannot hold the
+  ///   windows and at least two training observations, and what the models throw.
+  /// - Complexity: nWindows fits with `refit`, one without.
+  public func crossValidation(_ frame: SeriesFrame, nWindows: Int, h: Int, step: Int? = nil, refit: Bool = true,
+                              levels: [Double] = [], progress: ProgressHandler? = nil) throws(ForecastError) -> ForecastTable {
+    try check(frame)
+    try checkRequest(h: h, levels: levels)
+    let step = step ?? h
+    guard nWindows >= 1, step >= 1 else { throw .invalidArgument("nWindows and step must be >= 1") }
+    let testSize = h + step * (nWindows - 1)
+    for s in frame.series where s.count < testSize + 2 {
+      throw .seriesTooShort(id: s.id, needed: testSize + 2, actual: s.count)
+    }
+    var table = ForecastTable()
+    for w in 0..<nWindows {
+      let drop = testSize - w * step
+      let train = try frame.droppingLast(drop)
+      if refit || w == 0 {
+        for m in models { try m.fit(train, progress: progress) }
+      }
+      var outs: [(alias: String, forecasts: [SeriesForecast])] = []
+      for m in models { outs.append((m.alias, try m.forecast(train, h: h, levels: levels))) }
+      var t = ForecastTable.make(history: train, h: h, models: outs, levels: levels)
+      for s in frame.series {
+        let end = s.count - drop
+        for k in 0..<h {
+          t.cutoff.append(s.ds[end - 1])
+          t.y.append(s.y[end + k])
+        }
+      }
+      table.append(t)
+    }
+    return table
+  }
+
+  func check(_ frame: SeriesFrame) throws(ForecastError) {
+    guard frame.freq == freq else { throw .invalidArgument("frame frequency differs from the forecaster's") }
+    for i in models.indices {
+      for j in models.indices where j > i && models[i].alias == models[j].alias {
+        throw .invalidArgument("duplicate model alias " + models[i].alias)
+      }
+    }
+  }
+}
