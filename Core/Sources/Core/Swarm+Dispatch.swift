@@ -16,6 +16,7 @@ extension Swarm {
   func dispatch() -> [Job] {
     var jobs: [Job] = []
     guard freeSlots > 0, inFlight < window else { return jobs }
+    priorityHeapBuilt = (false, false)
     var failedMasks: [UInt64] = []
     lanes: for lane in stride(from: 3, through: 0, by: -1) {
       var i = laneHeads[lane]
@@ -218,6 +219,7 @@ extension Swarm {
       return best(mask, avoid, unbeatable: { self.agents[Int($0)].running == 0 }) { a, b in self.lessLoaded(a, b) }
     case .priority:
       let urgent = tasks[Int(t)].priority >= .high
+      if mask == 0 && avoid.isEmpty { return popPriorityHeap(urgent: urgent) }
       return best(mask, avoid, unbeatable: { _ in false }) { a, b in
         let c = self.compareReliability(a, b)
         if c != 0 { return urgent ? c > 0 : c < 0 }
@@ -319,6 +321,80 @@ extension Swarm {
       return true
     }
     return chosen
+  }
+
+  // MARK: - Priority heaps
+  //
+  // The priority order has no early exit (the best reliability is not known in advance), so a scan
+  // per assignment would cost O(available agents). Within one dispatch pass reliabilities are constant
+  // (no attempt ends during a pass) and an agent's load only grows (it is only ever assigned), so for
+  // tasks without requirements the pass builds, on first need, a binary heap of the available agents
+  // per order (urgent: most reliable first; relaxed: least reliable first) in O(available), and each
+  // choice is a pop. Entries remember the load they were pushed with; a popped entry whose agent is no
+  // longer available is dropped, and one whose load grew is pushed back with its current load (its
+  // key only got worse, so the heap's top is then re-examined). Checked against the brute-force
+  // reference in DispatchReferenceTests.
+
+  private func priorityPrecedes(_ x: PriorityEntry, _ y: PriorityEntry, urgent: Bool) -> Bool {
+    let c = compareReliability(x.agent, y.agent)
+    if c != 0 { return urgent ? c > 0 : c < 0 }
+    let lx = Int64(x.running) * Int64(agents[Int(y.agent)].concurrency)
+    let ly = Int64(y.running) * Int64(agents[Int(x.agent)].concurrency)
+    if lx != ly { return lx < ly }
+    return x.agent < y.agent
+  }
+
+  private func popPriorityHeap(urgent: Bool) -> Int32 {
+    let h = urgent ? 0 : 1
+    if !(urgent ? priorityHeapBuilt.0 : priorityHeapBuilt.1) {
+      var heap: [PriorityEntry] = []
+      heap.reserveCapacity(availableCount)
+      scanAvailable { a in
+        heap.append(PriorityEntry(agent: a, running: self.agents[Int(a)].running))
+        return true
+      }
+      var i = heap.count / 2 - 1
+      while i >= 0 {
+        siftDown(&heap, i, urgent: urgent)
+        i -= 1
+      }
+      priorityHeaps[h] = heap
+      if urgent { priorityHeapBuilt.0 = true } else { priorityHeapBuilt.1 = true }
+    }
+    while let top = priorityHeaps[h].first {
+      if !isAvailable(top.agent) {
+        removeTop(h, urgent: urgent)
+      } else if agents[Int(top.agent)].running != top.running {
+        priorityHeaps[h][0].running = agents[Int(top.agent)].running
+        siftDown(&priorityHeaps[h], 0, urgent: urgent)
+      } else {
+        return top.agent
+      }
+    }
+    return -1
+  }
+
+  private func removeTop(_ h: Int, urgent: Bool) {
+    let last = priorityHeaps[h].removeLast()
+    if !priorityHeaps[h].isEmpty {
+      priorityHeaps[h][0] = last
+      siftDown(&priorityHeaps[h], 0, urgent: urgent)
+    }
+  }
+
+  private func siftDown(_ heap: inout [PriorityEntry], _ start: Int, urgent: Bool) {
+    var i = start
+    let n = heap.count
+    while true {
+      let l = 2 * i + 1
+      let r = l + 1
+      var m = i
+      if l < n && priorityPrecedes(heap[l], heap[m], urgent: urgent) { m = l }
+      if r < n && priorityPrecedes(heap[r], heap[m], urgent: urgent) { m = r }
+      if m == i { return }
+      heap.swapAt(i, m)
+      i = m
+    }
   }
 
   /// The first eligible agent after the cursor in id order, wrapping around.

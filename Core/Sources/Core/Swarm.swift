@@ -80,6 +80,9 @@ public final class Swarm {
   @exclusivity(unchecked) var groupSlots: [Int64: Int32] = [:]
   @exclusivity(unchecked) var groupCounts: [Int32] = []
   @exclusivity(unchecked) var groupLast: [Int8] = []
+  /// Per dispatch pass: heaps of available agents for the priority strategy (Swarm+Dispatch.swift).
+  @exclusivity(unchecked) var priorityHeaps: [[PriorityEntry]] = [[], []]
+  @exclusivity(unchecked) var priorityHeapBuilt = (false, false)
   @exclusivity(unchecked) var graphCount = 0
 
   // Log.
@@ -246,6 +249,12 @@ struct TaskRecord {
   var ending: AttemptEnding = .success
   var queued = false
   var parked = false
+}
+
+/// An agent in a priority heap, with the load it had when pushed.
+struct PriorityEntry {
+  var agent: Int32
+  var running: Int32
 }
 
 /// Swarm-wide counters.
