@@ -18,8 +18,8 @@ public struct TrainingReport: Sendable, Equatable {
 
 extension Network {
   /// One epoch of the configured algorithm (`fann_train_epoch`), on the fastest exact-enough path:
-  /// whole-epoch matrix products for batch, RPROP, quickprop and SARPROP on dense nets, the scalar
-  /// reference otherwise. Returns the MSE accumulated during the epoch.
+  /// whole-epoch matrix products for batch, RPROP, quickprop and SARPROP on dense nets, gemv and
+  /// vectorised updates for incremental training on dense nets, the scalar reference otherwise. Returns the MSE accumulated during the epoch.
   ///
   /// ```swift
   /// var net = try Network.standard(layers: [2, 3, 1], seed: 1)
@@ -27,7 +27,10 @@ extension Network {
   /// ```
   /// - Complexity: O(count · connections).
   public mutating func trainEpoch(on data: TrainingData) throws(NeuralError) -> Float {
-    if trainingAlgorithm != .incremental, let plan = FastPlan(self) {
+    if let plan = FastPlan(self) {
+      if trainingAlgorithm == .incremental {
+        return try trainEpochIncrementalFast(on: data, plan: plan)
+      }
       return try trainEpochFast(on: data, plan: plan)
     }
     return try trainEpochReference(on: data)

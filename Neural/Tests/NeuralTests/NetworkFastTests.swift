@@ -53,7 +53,25 @@ struct NetworkFastTests {
     }
   }
 
-  @Test func sparseAndIncrementalUseTheReference() throws {
+  @Test func incrementalMatchesReferenceOnFirstSamples() throws {
+    let all = try NeuralFiles.loadData(path: Fixture.fann("diabetes.train"))
+    for n in [1, 2, 10] {
+      let data = try all.subset(position: 0, length: n)
+      for net in try Self.nets() {
+        var fast = net, ref = net
+        fast.trainingAlgorithm = .incremental
+        ref.trainingAlgorithm = .incremental
+        fast.learningMomentum = 0.3
+        ref.learningMomentum = 0.3
+        let a = try fast.trainEpoch(on: data)
+        let b = try ref.trainEpochReference(on: data)
+        #expect(close(a, b, rel: 1e-4), "n=\(n)")
+        for (x, y) in zip(fast.weights, ref.weights) { #expect(close(x, y, rel: 1e-3, abs: 1e-5), "n=\(n)") }
+      }
+    }
+  }
+
+  @Test func sparseNetsUseTheReference() throws {
     let data = try NeuralFiles.loadData(path: Fixture.fann("diabetes.train"))
     var sparse = try Network.sparse(connectionRate: 0.5, layers: [8, 5, 2], seed: 4)
     var copy = sparse
@@ -61,7 +79,7 @@ struct NetworkFastTests {
     #expect(try sparse.runFast(data.input(0)) == (try copy.run(data.input(0))))
     let outs = try sparse.runBatch(Array(data.inputs[0..<16]))
     #expect(Array(outs[0..<2]) == (try sparse.run(data.input(0))))
-    var inc = try Network.standard(layers: [8, 5, 2], seed: 4)
+    var inc = try Network.sparse(connectionRate: 0.5, layers: [8, 5, 2], seed: 4)
     inc.trainingAlgorithm = .incremental
     var incCopy = inc
     #expect(try inc.trainEpoch(on: data) == (try incCopy.trainEpochReference(on: data)))

@@ -42,4 +42,17 @@ enum ReferenceKernel {
       y[i] = s
     }
   }
+
+  /// y += Aᵀ · x.
+  /// - Complexity: O(m · n).
+  static func gemvTransposedAccumulate(
+    m: Int, n: Int, a: UnsafePointer<Float>, lda: Int, x: UnsafePointer<Float>,
+    y: UnsafeMutablePointer<Float>
+  ) {
+    for i in 0..<m {
+      let xi = x[i]
+      let row = a + i * lda
+      for j in 0..<n { y[j] += xi * row[j] }
+    }
+  }
 }

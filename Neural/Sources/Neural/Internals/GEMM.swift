@@ -39,4 +39,18 @@ enum Kernel {
     ReferenceKernel.gemv(m: m, n: n, a: a, lda: lda, x: x, y: y)
     #endif
   }
+
+  /// y += Aᵀ · x (A is m × n row-major with leading dimension lda; x has m, y has n elements).
+  @inline(__always)
+  static func gemvTransposedAccumulate(
+    m: Int, n: Int, a: UnsafePointer<Float>, lda: Int, x: UnsafePointer<Float>,
+    y: UnsafeMutablePointer<Float>
+  ) {
+    if m == 0 || n == 0 { return }
+    #if canImport(COpenBLAS)
+    cblas_sgemv(CblasRowMajor, CblasTrans, blasint(m), blasint(n), 1, a, blasint(lda), x, 1, 1, y, 1)
+    #else
+    ReferenceKernel.gemvTransposedAccumulate(m: m, n: n, a: a, lda: lda, x: x, y: y)
+    #endif
+  }
 }
