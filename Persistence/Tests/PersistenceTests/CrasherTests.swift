@@ -66,12 +66,21 @@ struct CrasherTests {
     let kills = 40
     for round in 0..<kills {
       let (process, pipe) = try startCrasher(["crash-loop", path, "\(round + 1)"])
-      // 0-80 ms: early kills land in open and migration, later ones mid-transaction.
-      usleep(UInt32.random(in: 0...80_000, using: &random))
+      var received = Data()
+      if round % 2 == 0 {
+        // Even rounds: 0-80 ms after the start, often in open or migration, whatever the load.
+        usleep(UInt32.random(in: 0...80_000, using: &random))
+      } else {
+        // Odd rounds: after the first commit (blocks until the child writes or exits), then 0-30 ms
+        // more, so that kills land mid-transaction even on a slow machine.
+        received = pipe.fileHandleForReading.availableData
+        usleep(UInt32.random(in: 0...30_000, using: &random))
+      }
       kill(process.processIdentifier, SIGKILL)
       process.waitUntilExit()
       #expect(process.terminationReason == .uncaughtSignal || process.terminationStatus == 0)
-      let output = String(decoding: pipe.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+      received.append(pipe.fileHandleForReading.readDataToEndOfFile())
+      let output = String(decoding: received, as: UTF8.self)
       for line in output.split(separator: "\n") {
         if line.hasPrefix("committed "), let t = Int64(line.dropFirst(10)) { reported.insert(t) }
         else { Issue.record("crasher said: \(line)") }
