@@ -123,6 +123,13 @@ extension SIMDKernels {
     let w = V.scalarCount
     let va = V(repeating: a)
     var i = 0
+    while i + 2 * w <= n {  // two vectors per step: fewer loop-control instructions (they dominate on wasm32)
+      let r0 = Lanes.load(UnsafePointer(py), i, as: V.self) + va * Lanes.load(px, i, as: V.self)
+      let r1 = Lanes.load(UnsafePointer(py), i + w, as: V.self) + va * Lanes.load(px, i + w, as: V.self)
+      Lanes.store(r0, py, i)
+      Lanes.store(r1, py, i + w)
+      i += 2 * w
+    }
     while i + w <= n {
       let r = Lanes.load(UnsafePointer(py), i, as: V.self) + va * Lanes.load(px, i, as: V.self)
       Lanes.store(r, py, i)
@@ -143,6 +150,13 @@ extension SIMDKernels {
     let w = V.scalarCount
     let va = V(repeating: a)
     var i = 0
+    while i + 2 * w <= n {
+      let r0 = Lanes.load(UnsafePointer(px), i, as: V.self) * va
+      let r1 = Lanes.load(UnsafePointer(px), i + w, as: V.self) * va
+      Lanes.store(r0, px, i)
+      Lanes.store(r1, px, i + w)
+      i += 2 * w
+    }
     while i + w <= n {
       Lanes.store(Lanes.load(UnsafePointer(px), i, as: V.self) * va, px, i)
       i += w
