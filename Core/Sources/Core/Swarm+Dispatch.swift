@@ -418,11 +418,27 @@ extension Swarm {
     return chosen
   }
 
-  /// Uniform over eligible agents: a few rejection-sampling probes over all agent ids (accepted when
-  /// available and eligible), then an exact draw among the eligible ones.
+  /// Uniform over eligible agents. Without requirements or exclusions every available agent is
+  /// eligible: one draw k < availableCount, and the k-th set bit of the availability bitset
+  /// (popcounts, O(agents / 64)). Otherwise a few rejection-sampling probes over all agent ids
+  /// (accepted when available and eligible), then an exact draw among the eligible ones.
   private func chooseRandom(_ mask: UInt64, _ avoid: [Int32]) -> Int32 {
     let n = agents.count
     guard availableCount > 0 else { return -1 }
+    if mask == 0 && avoid.isEmpty {
+      var k = rng.next(below: availableCount)
+      var w = 0
+      while k >= availableBits[w].nonzeroBitCount {
+        k -= availableBits[w].nonzeroBitCount
+        w += 1
+      }
+      var word = availableBits[w]
+      while k > 0 {
+        word &= word - 1
+        k -= 1
+      }
+      return Int32(w << 6 | word.trailingZeroBitCount)
+    }
     for _ in 0..<8 {
       let a = Int32(rng.next(below: n))
       if isAvailable(a) && eligible(a, mask, avoid) { return a }
