@@ -16,8 +16,11 @@ public enum Report {
   public static let buildSecondsBudget = 30.0
 
   /// The report text.
-  public static func text(manifest: Manifest, seconds: Double, out: String) -> String {
-    var lines = ["bundler: built \(manifest.chunks.count) chunks into \(out) in \(String(format: "%.1f", seconds)) s (target < \(Int(buildSecondsBudget)) s)"]
+  /// `toolSeconds`, when known, is the CPU time the compilers and linkers used (on a shared machine
+  /// the wall-clock time says more about the neighbours than about the build).
+  public static func text(manifest: Manifest, seconds: Double, out: String, toolSeconds: Double? = nil) -> String {
+    let cpu = toolSeconds.map { ", \(String(format: "%.1f", $0)) s CPU in tools" } ?? ""
+    var lines = ["bundler: built \(manifest.chunks.count) chunks into \(out) in \(String(format: "%.1f", seconds)) s (target < \(Int(buildSecondsBudget)) s\(cpu))"]
     lines.append(pad("chunk", 10) + pad("variant", 9) + padLeft("raw", 9) + padLeft("gzip", 9) + padLeft("brotli", 9) + "  file")
     var total = (raw: 0, gzip: 0, brotli: 0)
     for name in manifest.chunks.keys.sorted() {

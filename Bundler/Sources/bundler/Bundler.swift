@@ -84,7 +84,14 @@ struct Build: ParsableCommand {
       log: { line in if verbose { print(line) } })
     let manifest = try builder.run(concurrently: !serial)
     let seconds = Date().timeIntervalSince(start)
-    print(Report.text(manifest: manifest, seconds: seconds, out: out))
+    var usage = rusage()
+    #if canImport(Glibc)
+    getrusage(RUSAGE_CHILDREN.rawValue, &usage)
+    #else
+    getrusage(RUSAGE_CHILDREN, &usage)
+    #endif
+    let toolSeconds = Double(usage.ru_utime.tv_sec + usage.ru_stime.tv_sec) + Double(usage.ru_utime.tv_usec + usage.ru_stime.tv_usec) / 1e6
+    print(Report.text(manifest: manifest, seconds: seconds, out: out, toolSeconds: toolSeconds))
   }
 }
 

@@ -13,5 +13,6 @@ import Testing
     #expect(text.contains("in 12.3 s") && text.contains("build ok") && text.contains("runtime 400 B brotli (< 10000 B: ok)"))
     let slow = Report.text(manifest: manifest, seconds: 99, out: "dist")
     #expect(slow.contains("build MISSED"))
+    #expect(Report.text(manifest: manifest, seconds: 20, out: "d", toolSeconds: 11.04).contains("(target < 30 s, 11.0 s CPU in tools)"))
   }
 }
