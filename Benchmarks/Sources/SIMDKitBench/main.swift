@@ -106,6 +106,31 @@ for n in [256, 512, 1024] where runs("gemm") {
   }
 }
 
+// Small products, where packing and call overhead weigh most.
+for n in [8, 32, 64] where runs("gemm") || runs("small") {
+  let a = randomFloats(n * n, seed: 31), b = randomFloats(n * n, seed: 32)
+  var ours = [Float](repeating: 0, count: n * n), peer = ours, reference = ours, magnitude = ours
+  try SIMDKernels.gemm(m: n, n: n, k: n, a: a, b: b, c: &ours)
+  try ReferenceKernels.gemm(m: n, n: n, k: n, a: a, b: b, c: &reference)
+  blasGEMM(n, a.map { abs($0) }, b.map { abs($0) }, &magnitude)
+  blasGEMM(n, a, b, &peer)
+  print("gemm \(n)x\(n)x\(n)")
+  checkClose("SIMDKit vs reference", got: ours, expected: reference, bound: magnitude, k: n, indices: ours.indices)
+  checkClose("OpenBLAS vs reference", got: peer, expected: reference, bound: magnitude, k: n, indices: peer.indices)
+  let times = measure([
+    { try! SIMDKernels.gemm(m: n, n: n, k: n, a: a, b: b, c: &ours) },
+    { blasGEMM(n, a, b, &peer) },
+    { try! ReferenceKernels.gemm(m: n, n: n, k: n, a: a, b: b, c: &reference) },
+  ])
+  let flops = 2 * Double(n) * Double(n) * Double(n)
+  rows.append(Row(
+    kernel: "gemm NN", size: "\(n)^3", ours: gflops(flops, times[0]), peerName: "OpenBLAS 1t",
+    peer: gflops(flops, times[1]), unit: "GF/s", target: nil))
+  rows.append(Row(
+    kernel: "gemm NN SIMD vs scalar", size: "\(n)^3", ours: gflops(flops, times[0]), peerName: "reference",
+    peer: gflops(flops, times[2]), unit: "GF/s", target: nil))
+}
+
 // A transposed case at 512: packing absorbs the transposes, so it should track NN.
 if runs("gemm") {
   let n = 512

@@ -90,17 +90,27 @@ extension SIMDKernels {
     let kcBlock = Swift.min(kcMax, s.k)
     let mcBlock = Swift.min(mcMax, GEMMOps.roundUp(s.m, mr))
     let ncBlock = Swift.min(ncMax, GEMMOps.roundUp(s.n, nr))
-    let packedA = UnsafeMutablePointer<Float>.allocate(capacity: mcBlock * kcBlock)
-    let packedB = UnsafeMutablePointer<Float>.allocate(capacity: kcBlock * ncBlock)
-    let tile = UnsafeMutablePointer<Float>.allocate(capacity: mr * nr)
-    defer {
-      packedA.deallocate()
-      packedB.deallocate()
-      tile.deallocate()
-    }
     // Strides of op(A)[i, p] and op(B)[p, j] in their buffers.
     let a = StridedMatrix(base: aBase, transposed: s.transA == .transpose, ld: s.lda)
     let b = StridedMatrix(base: bBase, transposed: s.transB == .transpose, ld: s.ldb)
+    // One scratch allocation for both packed blocks and the edge tile.
+    let scratch = UnsafeMutablePointer<Float>.allocate(
+      capacity: mcBlock * kcBlock + kcBlock * ncBlock + mr * nr)
+    defer { scratch.deallocate() }
+    let packedB = scratch + mcBlock * kcBlock
+    blockedLoops(
+      s, alpha: alpha, a: a, b: b, beta: beta, c: cBase, packedA: scratch, packedB: packedB,
+      tile: packedB + kcBlock * ncBlock, kcMax: kcMax, mcMax: mcMax, ncMax: ncMax, kernel: K.self)
+  }
+
+  /// The five loops of the header, over scratch buffers sized for one block of each operand.
+  static func blockedLoops<K: GEMMMicroKernel>(
+    _ s: GEMMShape, alpha: Float, a: StridedMatrix, b: StridedMatrix, beta: Float,
+    c cBase: UnsafeMutablePointer<Float>, packedA: UnsafeMutablePointer<Float>,
+    packedB: UnsafeMutablePointer<Float>, tile: UnsafeMutablePointer<Float>,
+    kcMax: Int, mcMax: Int, ncMax: Int, kernel: K.Type
+  ) {
+    let mr = K.mr, nr = K.nr
 
     var jc = 0
     while jc < s.n {
@@ -178,8 +188,7 @@ extension SIMDKernels {
       if a.rowStride == 1 {
         // Transposed storage: a column of the sliver (fixed p) is contiguous in memory.
         for p in 0..<kc {
-          let source = a.base + (row + i0) + (column + p) * a.columnStride
-          (out + p * mr).update(from: source, count: rows)
+          copyPanelRow(from: a.base + (row + i0) + (column + p) * a.columnStride, to: out + p * mr, count: rows, width: mr)
         }
       } else {
         // Row-major storage: a row of the sliver (fixed i) is contiguous in memory.
@@ -192,9 +201,9 @@ extension SIMDKernels {
           }
         }
       }
-      if rows < mr {
+      if rows < mr && a.rowStride != 1 {
         for p in 0..<kc {
-          (out + p * mr + rows).update(repeating: 0, count: mr - rows)
+          for i in rows..<mr { out[p * mr + i] = 0 }
         }
       }
       out += mr * kc
@@ -217,8 +226,7 @@ extension SIMDKernels {
       if b.columnStride == 1 {
         // Row-major storage: a row of the sliver (fixed p) is contiguous in memory.
         for p in 0..<kc {
-          let source = b.base + (row + p) * b.rowStride + (column + j0)
-          (out + p * nr).update(from: source, count: columns)
+          copyPanelRow(from: b.base + (row + p) * b.rowStride + (column + j0), to: out + p * nr, count: columns, width: nr)
         }
       } else {
         // Transposed storage: a column of the sliver (fixed j) is contiguous in memory.
@@ -231,14 +239,40 @@ extension SIMDKernels {
           }
         }
       }
-      if columns < nr {
+      if columns < nr && b.columnStride != 1 {
         for p in 0..<kc {
-          (out + p * nr + columns).update(repeating: 0, count: nr - columns)
+          for j in columns..<nr { out[p * nr + j] = 0 }
         }
       }
       out += nr * kc
       j0 += nr
     }
+  }
+
+  /// Copies `count` contiguous floats into a packed row of `width` (a multiple of 4 or 6), zero
+  /// past `count`: with vector moves for a full row, since packing runs once per row of a sliver
+  /// and a `memcpy` call per row would cost more than the copy for small products.
+  ///
+  /// - Complexity: O(width).
+  @inline(__always)
+  static func copyPanelRow(
+    from source: UnsafePointer<Float>, to destination: UnsafeMutablePointer<Float>, count: Int,
+    width: Int
+  ) {
+    let raw = UnsafeMutableRawPointer(destination)
+    if count == width && width % 4 == 0 {
+      var j = 0
+      while j + 8 <= width {
+        raw.storeBytes(of: GEMMOps.load8(source + j), toByteOffset: j * 4, as: SIMD8<Float>.self)
+        j += 8
+      }
+      if j < width {
+        raw.storeBytes(of: GEMMOps.load4(source + j), toByteOffset: j * 4, as: SIMD4<Float>.self)
+      }
+      return
+    }
+    for j in 0..<count { destination[j] = source[j] }
+    for j in count..<width { destination[j] = 0 }
   }
 
   /// `C[0..<rows, 0..<columns] = alpha * tile + beta * C` for a partial edge tile;

@@ -119,4 +119,36 @@ struct GEMMSIMDTests {
     #expect(packedA == [1, 4, 0, 0, 2, 5, 0, 0, 3, 6, 0, 0])
     #expect(packedB == [1, 4, 7, 10, 2, 5, 8, 11, 3, 6, 9, 12, 13, 0, 0, 0, 14, 0, 0, 0, 15, 0, 0, 0])
   }
+
+  @Test func packingContiguousRowsUsesVectorCopiesAndZeroPads() {
+    // op(A) = A^T of a stored 3 x 2 (rows contiguous along i); op(B) = a stored 2 x 12
+    // (rows contiguous along j), packed in slivers of 8 columns: one full, one partial.
+    let a: [Float] = [1, 2, 3, 4, 5, 6]
+    let b: [Float] = Array(1...24).map { Float($0) }
+    var packedA = [Float](repeating: .nan, count: 12)
+    var packedB = [Float](repeating: .nan, count: 32)
+    a.withUnsafeBufferPointer { a in
+      packedA.withUnsafeMutableBufferPointer { out in
+        let matrix = StridedMatrix(base: a.baseAddress!, transposed: true, ld: 2)
+        SIMDKernels.packA(matrix, row: 0, column: 0, mc: 2, kc: 3, mr: 4, into: out.baseAddress!)
+      }
+    }
+    b.withUnsafeBufferPointer { b in
+      packedB.withUnsafeMutableBufferPointer { out in
+        let matrix = StridedMatrix(base: b.baseAddress!, transposed: false, ld: 12)
+        SIMDKernels.packB(matrix, row: 0, column: 0, kc: 2, nc: 12, nr: 8, into: out.baseAddress!)
+      }
+    }
+    #expect(packedA == [1, 2, 0, 0, 3, 4, 0, 0, 5, 6, 0, 0])
+    #expect(packedB == [1, 2, 3, 4, 5, 6, 7, 8, 13, 14, 15, 16, 17, 18, 19, 20,
+                        9, 10, 11, 12, 0, 0, 0, 0, 21, 22, 23, 24, 0, 0, 0, 0])
+    // A row whose width is a multiple of 4 but not of 8 ends with a 4-lane copy.
+    var row = [Float](repeating: .nan, count: 12)
+    b.withUnsafeBufferPointer { b in
+      row.withUnsafeMutableBufferPointer { out in
+        SIMDKernels.copyPanelRow(from: b.baseAddress!, to: out.baseAddress!, count: 12, width: 12)
+      }
+    }
+    #expect(row == Array(b[0..<12]))
+  }
 }
