@@ -10,7 +10,11 @@
 //   back (standard, robust, min-max or identity; Box–Cox is not a window scaler);
 // - `maxSteps` Adam steps (Kingma & Ba 2015; β₁ = 0.9, β₂ = 0.999, ε = 1e-8, PyTorch's defaults),
 //   each on `batchSize` windows drawn uniformly with replacement from the model's seeded generator;
-// - loss MAE (NeuralForecast's default) or MSE, on the scaled values;
+// - loss MAE (NeuralForecast's default) or MSE, on the scaled values; or, with `levels`, the
+//   multi-quantile loss (NeuralForecast's `MQLoss(level=…)`): the network outputs the quantiles
+//   0.5 and 0.5 ± level/200 for every step and is trained on their mean pinball loss. The forecast's
+//   mean is then the median, its intervals the quantile pairs; quantile outputs that cross are sorted
+//   per step (monotone rearrangement, Chernozhukov, Fernández-Val & Galichon 2010);
 // - weights and biases initialised like PyTorch's `nn.Linear`: U(−1/√fan_in, 1/√fan_in).
 // Differences from NeuralForecast, stated: no early stopping / validation split, no learning-rate
 // decay (its default schedule makes none), no exogenous inputs yet, Double precision.
@@ -45,6 +49,10 @@ public final class MLP: ForecastModel {
   public var learningRate: Double
   public var scaler: ScalerKind
   public var loss: Loss
+  /// Interval levels of the multi-quantile loss (percent, each in (0, 100)); empty for a point loss.
+  public let levels: [Double]
+  /// The quantiles the network outputs per step, ascending (`[0.5]` for a point loss).
+  public let quantiles: [Double]
   /// Per layer: weights (out × in, row-major) and biases.
   public private(set) var weights: [[Double]] = []
   public private(set) var biases: [[Double]] = []
@@ -54,8 +62,16 @@ public final class MLP: ForecastModel {
   /// - Precondition: sizes ≥ 1 (programmer's constants).
   public init(inputSize: Int, horizon: Int, hiddenSize: Int = 128, numLayers: Int = 2, maxSteps: Int = 1000,
               batchSize: Int = 32, learningRate: Double = 1e-3, scaler: ScalerKind = .standard,
-              loss: Loss = .mae, alias: String = "MLP") {
+              loss: Loss = .mae, levels: [Double] = [], alias: String = "MLP") {
     precondition(inputSize >= 1 && horizon >= 1 && hiddenSize >= 1 && numLayers >= 1, "MLP sizes must be >= 1")
+    precondition(levels.allSatisfy { $0 > 0 && $0 < 100 }, "MLP levels must be in (0, 100)")
+    self.levels = levels.sorted()
+    var q: Set<Double> = [0.5]
+    for l in levels {
+      q.insert(0.5 - l / 200)
+      q.insert(0.5 + l / 200)
+    }
+    quantiles = q.sorted()
     self.inputSize = inputSize
     self.horizon = horizon
     self.hiddenSize = hiddenSize
@@ -70,7 +86,7 @@ public final class MLP: ForecastModel {
 
   /// Layer widths, input first.
   public var layerSizes: [Int] {
-    [inputSize] + [Int](repeating: hiddenSize, count: numLayers) + [horizon]
+    [inputSize] + [Int](repeating: hiddenSize, count: numLayers) + [horizon * quantiles.count]
   }
 
   /// Number of trainable parameters.
@@ -158,13 +174,23 @@ public final class MLP: ForecastModel {
       var gW = weights.map { [Double](repeating: 0, count: $0.count) }
       var gB = biases.map { [Double](repeating: 0, count: $0.count) }
       var batchLoss = 0.0
-      let scale = 1 / Double(batchSize * horizon)
+      let nq = quantiles.count
+      let scale = 1 / Double(batchSize * horizon * nq)
       for _ in 0..<batchSize {
         let i = rng.below(windows.count)
         let acts = forward(xs[i])
-        var delta = [Double](repeating: 0, count: horizon)
+        var delta = [Double](repeating: 0, count: horizon * nq)
         let out = acts[layers]
-        for j in 0..<horizon {
+        if !levels.isEmpty {
+          for j in 0..<horizon {
+            for (qi, tau) in quantiles.enumerated() {
+              let d = ts[i][j] - out[j * nq + qi]
+              batchLoss += max(tau * d, (tau - 1) * d)
+              delta[j * nq + qi] = (d > 0 ? -tau : (d < 0 ? 1 - tau : 0)) * scale
+            }
+          }
+        }
+        for j in 0..<horizon where levels.isEmpty {
           let e = out[j] - ts[i][j]
           if loss == .mae {
             batchLoss += abs(e)
@@ -221,6 +247,10 @@ public final class MLP: ForecastModel {
   public func forecast(_ history: SeriesFrame, h: Int, levels: [Double]) throws(ForecastError) -> [SeriesForecast] {
     try checkRequest(h: h, levels: levels)
     guard !weights.isEmpty else { throw .notFitted(alias) }
+    // A point MLP has no intervals (like WindowAverage); a quantile MLP has those it was trained for.
+    for l in levels where !self.levels.isEmpty && !self.levels.contains(l) {
+      throw .invalidArgument("MLP was not trained for level \(l)")
+    }
     guard h <= horizon else { throw .invalidArgument("MLP was trained for \(horizon) steps, asked for \(h)") }
     var out: [SeriesForecast] = []
     for s in history.series {
@@ -228,7 +258,18 @@ public final class MLP: ForecastModel {
       let inp = Array(s.y.suffix(inputSize))
       let sc = try windowScaler(inp)
       let y = forward(sc.transform(inp))[numLayers + 1]
-      out.append(SeriesForecast(mean: sc.inverse(Array(y.prefix(h)))))
+      let nq = quantiles.count
+      var perQuantile = [[Double]](repeating: [], count: nq)
+      for j in 0..<h {
+        let sorted = y[(j * nq)..<((j + 1) * nq)].sorted()
+        for qi in 0..<nq { perQuantile[qi].append(sc.inverse(sorted[qi])) }
+      }
+      var f = SeriesForecast(mean: perQuantile[quantiles.firstIndex(of: 0.5)!])
+      for level in levels.sorted() where !self.levels.isEmpty {
+        let lo = quantiles.firstIndex(of: 0.5 - level / 200)!, hi = quantiles.firstIndex(of: 0.5 + level / 200)!
+        f.intervals.append(PredictionInterval(level: level, lo: perQuantile[lo], hi: perQuantile[hi]))
+      }
+      out.append(f)
     }
     return out
   }
@@ -244,6 +285,7 @@ public final class MLP: ForecastModel {
     archive.real("learningRate", learningRate)
     archive.int("scaler", scaler.code)
     archive.int("loss", loss.rawValue)
+    archive.reals("levels", levels)
     archive.int("fitted", weights.isEmpty ? 0 : 1)
     for l in weights.indices {
       archive.reals("w", weights[l])
@@ -261,8 +303,10 @@ public final class MLP: ForecastModel {
     let kinds: [ScalerKind] = [.identity, .standard, .minMax, .robust]
     guard scalerCode >= 0, scalerCode < kinds.count else { throw r.fail("invalid MLP scaler") }
     guard let loss = Loss(rawValue: try r.int("loss")) else { throw r.fail("invalid MLP loss") }
+    let levels = try r.reals("levels")
+    guard levels.allSatisfy({ $0 > 0 && $0 < 100 }) else { throw r.fail("invalid MLP levels") }
     let m = MLP(inputSize: inputSize, horizon: horizon, hiddenSize: hidden, numLayers: layers, maxSteps: steps,
-                batchSize: batch, learningRate: lr, scaler: kinds[scalerCode], loss: loss, alias: alias)
+                batchSize: batch, learningRate: lr, scaler: kinds[scalerCode], loss: loss, levels: levels, alias: alias)
     if try r.int("fitted") == 1 {
       let s = m.layerSizes
       for l in 1..<s.count {

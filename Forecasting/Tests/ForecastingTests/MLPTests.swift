@@ -80,6 +80,33 @@ import Testing
     #expect(checked > 10)
   }
 
+  @Test func multiQuantileLossGivesOrderedCalibratedIntervals() throws {
+    let air = try airPassengers()
+    let train = try air.droppingLast(12), test = try air.lastRows(12).series[0].y
+    let mlp = MLP(inputSize: 24, horizon: 12, hiddenSize: 32, numLayers: 2, maxSteps: 400, batchSize: 16,
+                  learningRate: 3e-3, scaler: .standard, levels: [95, 50])
+    mlp.seed = 4
+    #expect(close(mlp.quantiles, [0.025, 0.25, 0.5, 0.75, 0.975], rel: 1e-14) && mlp.levels == [50, 95])
+    #expect(mlp.layerSizes.last == 60)
+    try mlp.fit(train, progress: nil)
+    let early = mlp.lossHistory.prefix(20).reduce(0, +) / 20, late = mlp.lossHistory.suffix(20).reduce(0, +) / 20
+    #expect(late < 0.5 * early)
+    let f = try mlp.forecast(train, h: 12, levels: [50, 95])[0]
+    let i50 = f.interval(50)!, i95 = f.interval(95)!
+    for j in 0..<12 { #expect(i95.lo[j] <= i50.lo[j] && i50.lo[j] <= f.mean[j] && f.mean[j] <= i50.hi[j] && i50.hi[j] <= i95.hi[j]) }
+    let naive = try Naive().forecast(train, h: 12, levels: [])[0].mean
+    #expect(try Metrics.mae(test, f.mean) < (try Metrics.mae(test, naive)))
+    #expect(try Metrics.coverage(test, lo: i95.lo, hi: i95.hi) >= 0.75)
+    #expect(try mlp.forecast(train, h: 12, levels: [])[0].intervals.isEmpty)
+    #expect(throws: ForecastError.invalidArgument("MLP was not trained for level 80.0")) {
+      try mlp.forecast(train, h: 12, levels: [80])
+    }
+    // A point MLP ignores requested levels (no intervals of its own), like WindowAverage.
+    let point = MLP(inputSize: 4, horizon: 2, hiddenSize: 4, numLayers: 1, maxSteps: 3)
+    try point.fit(train, progress: nil)
+    #expect(try point.forecast(train, h: 2, levels: [80])[0].intervals.isEmpty)
+  }
+
   @Test func badUse() throws {
     let f = try twoSeries(10)
     let m = MLP(inputSize: 8, horizon: 4)

@@ -6,7 +6,7 @@ import Testing
     let air = try airPassengers()
     let train = try air.droppingLast(12)
     let mlp = MLP(inputSize: 12, horizon: 12, hiddenSize: 8, numLayers: 1, maxSteps: 20, batchSize: 4, scaler: .robust,
-                  loss: .mse, alias: "net")
+                  loss: .mse, levels: [80], alias: "net")
     mlp.seed = 77
     let models: [any ForecastModel] = [
       Naive(), SeasonalNaive(seasonLength: 12, alias: "sn"), RandomWalkWithDrift(), HistoricAverage(),
@@ -58,7 +58,8 @@ import Testing
     ("RUVSWARM-FORECAST 1\nmodel MLP\ntext alias M\nreal seed 0000000000000000\nint inputSize 0\nint horizon 1\nint hiddenSize 1\nint numLayers 1\nint maxSteps 1\nint batchSize 1\nreal learningRate 0000000000000000\nint scaler 0\n", "line 12: invalid MLP sizes"),
     ("RUVSWARM-FORECAST 1\nmodel MLP\ntext alias M\nreal seed 0000000000000000\nint inputSize 1\nint horizon 1\nint hiddenSize 1\nint numLayers 1\nint maxSteps 1\nint batchSize 1\nreal learningRate 0000000000000000\nint scaler 7\n", "line 12: invalid MLP scaler"),
     ("RUVSWARM-FORECAST 1\nmodel MLP\ntext alias M\nreal seed 0000000000000000\nint inputSize 1\nint horizon 1\nint hiddenSize 1\nint numLayers 1\nint maxSteps 1\nint batchSize 1\nreal learningRate 0000000000000000\nint scaler 0\nint loss 5\n", "line 13: invalid MLP loss"),
-    ("RUVSWARM-FORECAST 1\nmodel MLP\ntext alias M\nreal seed 0000000000000000\nint inputSize 1\nint horizon 1\nint hiddenSize 1\nint numLayers 1\nint maxSteps 1\nint batchSize 1\nreal learningRate 0000000000000000\nint scaler 0\nint loss 0\nint fitted 1\nreals w 0\nreals b 0\n", "line 16: MLP layer 1 has the wrong size"),
+    ("RUVSWARM-FORECAST 1\nmodel MLP\ntext alias M\nreal seed 0000000000000000\nint inputSize 1\nint horizon 1\nint hiddenSize 1\nint numLayers 1\nint maxSteps 1\nint batchSize 1\nreal learningRate 0000000000000000\nint scaler 0\nint loss 0\nreals levels 0\nint fitted 1\nreals w 0\nreals b 0\n", "line 17: MLP layer 1 has the wrong size"),
+    ("RUVSWARM-FORECAST 1\nmodel MLP\ntext alias M\nreal seed 0000000000000000\nint inputSize 1\nint horizon 1\nint hiddenSize 1\nint numLayers 1\nint maxSteps 1\nint batchSize 1\nreal learningRate 0000000000000000\nint scaler 0\nint loss 0\nreals levels 1 4059000000000000\n", "line 14: invalid MLP levels"),
   ])
   func corruptArchivesThrow(_ text: String, _ message: String) {
     #expect(throws: ForecastError.corruptArchive(message)) { try ModelArchive.load(text) }
