@@ -310,23 +310,24 @@ do {
   _ = try journal.submit(tail)
   journal.swarm.run(until: journal.swarm.now + 6)
   try journal.checkpoint()
-  let logged = try store.lastEventSequence(swarmID: "core")
+  let logged = try store.nextSwarmEventSequence(swarmID: "core")
   try store.database.close()
   var decodeTimings: [Double] = []
   var restoreTimings: [Double] = []
   for _ in 0..<max(rounds, 5) {
     var start = nanoseconds()
     let reopened = try SQLiteStore(path: corePath, options: .readOnly, clock: clock)
-    let decoded = try reopened.events(swarmID: "core").compactMap { record throws(JournalError) in try SwarmJournal.swarmEvent(record) }
+    let decoded = try reopened.swarmEvents(swarmID: "core", from: 0, limit: nil).map { row throws(JournalError) in try SwarmJournal.swarmEvent(row) }
     decodeTimings.append(Double(nanoseconds() - start) / 1e6)
     guard decoded.count == Int(logged) else { fail("decoded \(decoded.count) of \(logged) events") }
     let scratch = freshPath()
     let copy = try SQLiteStore(path: scratch, options: options(.normal), clock: clock)
-    // Restoring appends a marker event: each round restores from a fresh copy of the file.
+    // Each round restores from a fresh copy of the file, as a restarted process would.
     try copy.database.execute("ATTACH DATABASE ? AS source", [.text(corePath)])
     try copy.database.execute("""
       INSERT INTO swarms SELECT * FROM source.swarms; INSERT INTO snapshots SELECT * FROM source.snapshots;
-      INSERT INTO events SELECT * FROM source.events ORDER BY swarm_id, sequence; DETACH DATABASE source
+      INSERT INTO swarm_events SELECT * FROM source.swarm_events ORDER BY swarm_id, sequence;
+      DETACH DATABASE source
       """)
     start = nanoseconds()
     let restored = try SwarmJournal.restore(from: copy, swarmID: "core", configuration: configuration) { _ in Echo() }

@@ -21,6 +21,7 @@ public final class InMemoryStore: Store {
     var agents: [[UInt8]: [[UInt8]: AgentRecord]] = [:]
     var tasks: [[UInt8]: [[UInt8]: TaskRecord]] = [:]
     var events: [[UInt8]: [EventRecord]] = [:]
+    var swarmEvents: [[UInt8]: [SwarmEventRow]] = [:]
     var snapshots: [[UInt8]: [Int64: SnapshotRecord]] = [:]
     var messages: [MessageRecord] = []
     var lastMessageID: Int64 = 0
@@ -123,6 +124,38 @@ public final class InMemoryStore: Store {
 
   public func lastEventSequence(swarmID: String) throws(StoreError) -> Int64 {
     Int64(state.events[Array(swarmID.utf8)]?.count ?? 0)
+  }
+
+  public func appendSwarmEvents(_ rows: [SwarmEventRow]) throws(StoreError) {
+    try transaction { () throws(StoreError) in
+      for row in rows {
+        let key = Array(row.swarmID.utf8)
+        let expected = Int64(state.swarmEvents[key]?.count ?? 0)
+        guard row.sequence == expected else {
+          throw .sequenceGap(swarm: row.swarmID, expected: expected, found: row.sequence)
+        }
+        try requireSwarm(row.swarmID)
+        // SQL stores negative ids as NULL and reads NULL back as -1.
+        var stored = row
+        stored.agent = max(row.agent, -1)
+        stored.task = max(row.task, -1)
+        stored.peer = max(row.peer, -1)
+        state.swarmEvents[key, default: []].append(stored)
+      }
+    }
+  }
+
+  public func swarmEvents(swarmID: String, from: Int64, limit: Int?) throws(StoreError) -> [SwarmEventRow] {
+    try StoreRules.checkLimit(limit)
+    let log = state.swarmEvents[Array(swarmID.utf8)] ?? []
+    // Sequence n sits at index n.
+    let start = Int(max(0, min(from, Int64(log.count))))
+    let end = limit.map { min(log.count, start + $0) } ?? log.count
+    return Array(log[start..<end])
+  }
+
+  public func nextSwarmEventSequence(swarmID: String) throws(StoreError) -> Int64 {
+    Int64(state.swarmEvents[Array(swarmID.utf8)]?.count ?? 0)
   }
 
   public func saveSnapshot(_ snapshot: SnapshotRecord) throws(StoreError) {

@@ -125,6 +125,35 @@ public struct EventRecord: Equatable, Sendable {
   }
 }
 
+/// One of Core's swarm events, as the flat all-integer row Core defines (Core/README.md): numbered
+/// 0, 1, 2, ... per swarm; `agent`, `task` and `peer` are -1 when unused (NULL in SQL).
+///
+/// ```swift
+/// let row = SwarmEventRow(swarmID: "s1", sequence: 0, time: 0, kind: 1, agent: 0, task: -1, peer: -1, value: 0)
+/// ```
+public struct SwarmEventRow: Equatable, Sendable {
+  public var swarmID: String
+  public var sequence: Int64
+  public var time: Int64
+  public var kind: UInt8
+  public var agent: Int32
+  public var task: Int32
+  public var peer: Int32
+  public var value: Int64
+
+  public init(swarmID: String, sequence: Int64, time: Int64, kind: UInt8, agent: Int32 = -1, task: Int32 = -1,
+              peer: Int32 = -1, value: Int64 = 0) {
+    self.swarmID = swarmID
+    self.sequence = sequence
+    self.time = time
+    self.kind = kind
+    self.agent = agent
+    self.task = task
+    self.peer = peer
+    self.value = value
+  }
+}
+
 /// A swarm's state after applying its events `1...sequence` (0: before any event).
 ///
 /// ```swift

@@ -63,6 +63,67 @@ extension SQLiteStore {
     }
   }
 
+  public func appendSwarmEvents(_ rows: [SwarmEventRow]) throws(StoreError) {
+    guard !rows.isEmpty else { return }
+    try transaction { () throws(StoreError) in
+      let insert = try statement(
+        "INSERT INTO swarm_events(swarm_id, sequence, time, kind, agent, task, peer, value) VALUES (?, ?, ?, ?, ?, ?, ?, ?)")
+      var swarmID = rows[0].swarmID
+      var next = try nextSwarmEventSequence(swarmID: swarmID)
+      for row in rows {
+        if !row.swarmID.utf8.elementsEqual(swarmID.utf8) {
+          swarmID = row.swarmID
+          next = try nextSwarmEventSequence(swarmID: swarmID)
+        }
+        guard row.sequence == next else { throw .sequenceGap(swarm: row.swarmID, expected: next, found: row.sequence) }
+        try write(swarmID: row.swarmID) { () throws(DatabaseError) in
+          try insert.bind(row.swarmID, at: 1)
+          try insert.bind(row.sequence, at: 2)
+          try insert.bind(row.time, at: 3)
+          try insert.bind(Int64(row.kind), at: 4)
+          try insert.bind(row.agent < 0 ? nil : Int64(row.agent), at: 5)
+          try insert.bind(row.task < 0 ? nil : Int64(row.task), at: 6)
+          try insert.bind(row.peer < 0 ? nil : Int64(row.peer), at: 7)
+          try insert.bind(row.value, at: 8)
+          try insert.run()
+        }
+        next += 1
+      }
+    }
+  }
+
+  public func swarmEvents(swarmID: String, from: Int64, limit: Int?) throws(StoreError) -> [SwarmEventRow] {
+    try StoreRules.checkLimit(limit)
+    let select = try statement("""
+      SELECT sequence, time, kind, coalesce(agent, -1), coalesce(task, -1), coalesce(peer, -1), value
+      FROM swarm_events WHERE swarm_id = ? AND sequence >= ? ORDER BY sequence LIMIT ?
+      """)
+    return try storeCall { () throws(DatabaseError) in
+      try select.bind(swarmID, at: 1)
+      try select.bind(from, at: 2)
+      try select.bind(limit ?? -1, at: 3)
+      var result: [SwarmEventRow] = []
+      while try select.step() {
+        result.append(SwarmEventRow(swarmID: swarmID, sequence: select.int64(at: 0), time: select.int64(at: 1),
+                                    kind: UInt8(truncatingIfNeeded: select.int64(at: 2)),
+                                    agent: Int32(truncatingIfNeeded: select.int64(at: 3)),
+                                    task: Int32(truncatingIfNeeded: select.int64(at: 4)),
+                                    peer: Int32(truncatingIfNeeded: select.int64(at: 5)), value: select.int64(at: 6)))
+      }
+      return result
+    }
+  }
+
+  public func nextSwarmEventSequence(swarmID: String) throws(StoreError) -> Int64 {
+    let select = try statement("SELECT coalesce(max(sequence) + 1, 0) FROM swarm_events WHERE swarm_id = ?")
+    return try storeCall { () throws(DatabaseError) in
+      try select.bind(swarmID, at: 1)
+      let next = try select.step() ? select.int64(at: 0) : 0
+      select.reset()
+      return next
+    }
+  }
+
   public func saveSnapshot(_ snapshot: SnapshotRecord) throws(StoreError) {
     try StoreRules.checkSnapshot(snapshot)
     let upsert = try statement("""

@@ -12,6 +12,7 @@
 // | metrics           | rowid; index (series, timestamp) | a time series of doubles                         |
 // | memory            | rowid; unique (namespace, key) | agent memory: key/value bytes, optional expiry     |
 // | models            | name                         | format ('fann-net' | 'weights'), data bytes, metadata |
+// | swarm_events      | (swarm_id, sequence)         | Core's flat event record, integer columns; 0, 1, 2, ... |
 //
 // Invariants enforced by SQLite itself, so that no writer (ours, another process, a human with the
 // sqlite3 shell) can break them: tables are STRICT (no silent type coercion); events cannot be
@@ -23,7 +24,7 @@
 /// The RuvSwarm schema: versioned migrations applied by ``SQLiteStore`` at open.
 ///
 /// ```swift
-/// Schema.migrations.map(\.version)   // [1, 2, 3]
+/// Schema.migrations.map(\.version)   // [1, 2, 3, 4]
 /// try Schema.migrator.migrate(db, now: 0)
 /// ```
 public enum Schema {
@@ -129,7 +130,31 @@ public enum Schema {
         created_at INTEGER NOT NULL
       ) STRICT;
       """),
+    coreEvents,
   ]
+
+  /// Core's event record (Core/README.md, "The event record"), one row each: numbered from 0 per
+  /// swarm, append-only, contiguous; -1 ids are NULL.
+  static let coreEvents = Migration(version: 4, name: "core swarm events", sql: """
+    CREATE TABLE swarm_events (
+      swarm_id TEXT NOT NULL REFERENCES swarms(id),
+      sequence INTEGER NOT NULL CHECK (sequence >= 0),
+      time INTEGER NOT NULL,
+      kind INTEGER NOT NULL CHECK (kind BETWEEN 0 AND 255),
+      agent INTEGER,
+      task INTEGER,
+      peer INTEGER,
+      value INTEGER NOT NULL,
+      PRIMARY KEY (swarm_id, sequence)
+    ) STRICT, WITHOUT ROWID;
+    CREATE TRIGGER swarm_events_no_update BEFORE UPDATE ON swarm_events
+      BEGIN SELECT RAISE(ABORT, 'events are append-only'); END;
+    CREATE TRIGGER swarm_events_no_delete BEFORE DELETE ON swarm_events
+      BEGIN SELECT RAISE(ABORT, 'events are append-only'); END;
+    CREATE TRIGGER swarm_events_contiguous BEFORE INSERT ON swarm_events
+      WHEN NEW.sequence <> COALESCE((SELECT max(sequence) FROM swarm_events WHERE swarm_id = NEW.swarm_id) + 1, 0)
+      BEGIN SELECT RAISE(ABORT, 'event sequence numbers must be contiguous'); END;
+    """)
 
   /// A migrator over ``migrations``.
   public static let migrator = Migrator(validated: migrations)

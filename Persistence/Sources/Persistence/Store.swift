@@ -48,6 +48,13 @@ public protocol Store: AnyObject {
   func events(swarmID: String, after: Int64, limit: Int?) throws(StoreError) -> [EventRecord]
   /// The last sequence number of a swarm's log (0 when empty).
   func lastEventSequence(swarmID: String) throws(StoreError) -> Int64
+  /// Appends Core swarm events atomically; each swarm's rows are numbered `next, next + 1, ...`
+  /// from 0.
+  func appendSwarmEvents(_ rows: [SwarmEventRow]) throws(StoreError)
+  /// Core swarm events of a swarm with `sequence >= from`, in order, at most `limit`.
+  func swarmEvents(swarmID: String, from: Int64, limit: Int?) throws(StoreError) -> [SwarmEventRow]
+  /// The sequence number the next Core swarm event of a swarm takes (its count).
+  func nextSwarmEventSequence(swarmID: String) throws(StoreError) -> Int64
   /// Saves a snapshot (replacing one at the same sequence).
   func saveSnapshot(_ snapshot: SnapshotRecord) throws(StoreError)
   /// The snapshot with the highest sequence, or `nil`.

@@ -43,7 +43,7 @@ extension SwarmJournal {
     guard let snapshot = try journalStore({ () throws(StoreError) in try store.latestSnapshot(swarmID: swarmID) }) else {
       throw .noSnapshot(swarmID)
     }
-    let last = try journalStore { () throws(StoreError) in try store.lastEventSequence(swarmID: swarmID) }
+    let next = try journalStore { () throws(StoreError) in try store.nextSwarmEventSequence(swarmID: swarmID) }
     guard snapshot.state.starts(with: Array("RSJ1".utf8)) else { throw .corruptSnapshot("not a journal snapshot") }
     var reader = ByteReader(snapshot.state)
     reader.offset = 4
@@ -112,12 +112,9 @@ extension SwarmJournal {
     _ = try journalSwarm { () throws(SwarmError) in try swarm.submit(finalGraph) }
     for index in cancelled { _ = try journalSwarm { () throws(SwarmError) in try swarm.cancel(TaskID(index)) } }
     // The rebuild's own events (spawns, submissions, cancellations) stay in the engine's log: they
-    // are recorded after the restore marker, like everything the restored engine does.
-    let journal = SwarmJournal(store: store, swarmID: swarmID, swarm: swarm, offset: last + 1)
+    // are recorded after the stored ones, like everything the restored engine does.
+    let journal = SwarmJournal(store: store, swarmID: swarmID, swarm: swarm, offset: next)
     journal.taskSpecs = specs
-    let marker = EventRecord(swarmID: swarmID, sequence: last + 1, kind: "journal:restored",
-                             payload: ByteWriter.int64(snapshot.sequence), timestamp: 0)
-    try journalStore { () throws(StoreError) in try store.appendEvents([marker]) }
     return journal
   }
 }
@@ -130,12 +127,4 @@ func journalStore<T>(_ body: () throws(StoreError) -> T) throws(JournalError) ->
 /// Runs an engine call, wrapping its error as ``JournalError/swarm(_:)``.
 func journalSwarm<T>(_ body: () throws(SwarmError) -> T) throws(JournalError) -> T {
   do { return try body() } catch { throw .swarm(error) }
-}
-
-extension ByteWriter {
-  static func int64(_ value: Int64) -> [UInt8] {
-    var writer = ByteWriter()
-    writer.i64(value)
-    return writer.bytes
-  }
 }

@@ -1,14 +1,13 @@
 // SwarmJournal: Core's swarm, recorded in a Persistence store and restored after a restart.
 //
 // What is stored, per swarm id:
-// - the event log: Core's flat, numbered events, one `EventRecord` each (store sequence = offset +
-//   Core sequence + 1, kind "core:<code>", a 29-byte payload: kind u8, time i64, agent i32, task i32,
-//   peer i32, value i64, little endian); a restore appends a "journal:restored" marker and the
-//   restored engine's events continue after it;
+// - the event log: Core's flat, all-integer events, one row each of `swarm_events` (Core/README.md,
+//   "The event record"), numbered 0, 1, 2, ... per swarm; a restored engine numbers its events from
+//   0 again, and the journal shifts them to continue the stored numbering;
 // - a checkpoint: in one transaction, the drained events, every task as a `TaskRecord` (status,
 //   dependencies, encoded result, failure), every agent as an `AgentRecord`, and a snapshot whose
 //   bytes hold what a restore needs (agent specs, task specs with prerequisites, outcomes; see
-//   SnapshotCoding.swift), at the sequence of the last event.
+//   SnapshotCoding.swift). Its sequence is the number of events it includes.
 //
 // Restore rebuilds a fresh engine from the latest snapshot: the live agents are spawned again (the
 // program supplies their behaviours: code is not data), then every task is submitted again in its
@@ -58,7 +57,7 @@ public final class SwarmJournal {
   let store: any Store
   /// Task specs and prerequisites, by TaskID.
   var taskSpecs: [(spec: TaskSpec, prerequisites: [Int64])] = []
-  /// Store sequence of Core sequence 0, minus one.
+  /// Stored sequence of this engine's event 0.
   var sequenceOffset: Int64
 
   /// Starts a new swarm and saves its `SwarmRecord`.
@@ -70,7 +69,7 @@ public final class SwarmJournal {
     swarm = Swarm(configuration)
     do {
       try store.saveSwarm(SwarmRecord(id: swarmID, name: name, topology: topology))
-      sequenceOffset = try store.lastEventSequence(swarmID: swarmID)
+      sequenceOffset = try store.nextSwarmEventSequence(swarmID: swarmID)
     } catch {
       throw .store(error)
     }
@@ -105,38 +104,29 @@ public final class SwarmJournal {
   @discardableResult
   public func recordEvents() throws(JournalError) -> Int {
     let events = swarm.drainEvents()
-    do { try store.appendEvents(events.map(eventRecord)) } catch {
+    do { try store.appendSwarmEvents(events.map(row)) } catch {
       throw .store(error)
     }
     return events.count
   }
 
-  func eventRecord(_ event: SwarmEvent) -> EventRecord {
-    var writer = ByteWriter()
-    writer.u8(event.kind.rawValue)
-    writer.i64(event.time)
-    writer.u32(UInt32(bitPattern: event.agent))
-    writer.u32(UInt32(bitPattern: event.task))
-    writer.u32(UInt32(bitPattern: event.peer))
-    writer.i64(event.value)
-    return EventRecord(swarmID: swarmID, sequence: sequenceOffset + event.sequence + 1,
-                       kind: "core:\(event.kind.rawValue)", payload: writer.bytes, timestamp: event.time)
+  func row(_ event: SwarmEvent) -> SwarmEventRow {
+    SwarmEventRow(swarmID: swarmID, sequence: sequenceOffset + event.sequence, time: event.time,
+                  kind: event.kind.rawValue, agent: event.agent, task: event.task, peer: event.peer, value: event.value)
   }
 
-  /// Decodes an event written by a journal (`nil` for the journal's own markers).
+  /// The Core event a stored row holds.
   ///
   /// ```swift
-  /// let events = try store.events(swarmID: "s1").compactMap { try SwarmJournal.swarmEvent($0) }
+  /// let log = try store.swarmEvents(swarmID: "s1", from: 0, limit: nil).map { try SwarmJournal.swarmEvent($0) }
   /// ```
-  /// - Throws: ``JournalError/corruptSnapshot(_:)`` for a malformed payload.
-  public static func swarmEvent(_ record: EventRecord) throws(JournalError) -> SwarmEvent? {
-    guard record.kind.utf8.starts(with: "core:".utf8) else { return nil }
-    var reader = ByteReader(record.payload)
-    guard record.payload.count == 29 else { throw .corruptSnapshot("event \(record.sequence): \(record.payload.count) bytes") }
-    let kind = try reader.enumCode(SwarmEvent.Kind.self, "event kind")
-    return SwarmEvent(sequence: record.sequence, time: try reader.i64(), kind: kind,
-                      agent: Int32(bitPattern: try reader.u32()), task: Int32(bitPattern: try reader.u32()),
-                      peer: Int32(bitPattern: try reader.u32()), value: try reader.i64())
+  /// - Throws: ``JournalError/corruptSnapshot(_:)`` for a kind code Core does not have.
+  public static func swarmEvent(_ row: SwarmEventRow) throws(JournalError) -> SwarmEvent {
+    guard let kind = SwarmEvent.Kind(rawValue: row.kind) else {
+      throw .corruptSnapshot("event \(row.sequence): unknown kind \(row.kind)")
+    }
+    return SwarmEvent(sequence: row.sequence, time: row.time, kind: kind, agent: row.agent, task: row.task,
+                      peer: row.peer, value: row.value)
   }
 
   /// Saves everything a restore needs, with the new events, in one transaction.
@@ -175,13 +165,13 @@ public final class SwarmJournal {
     } catch {
       throw .swarm(error)
     }
-    let events = swarm.drainEvents().map(eventRecord)
+    let events = swarm.drainEvents().map(row)
     do {
       try store.transaction { () throws(StoreError) in
-        try store.appendEvents(events)
+        try store.appendSwarmEvents(events)
         for agent in agentRecords { try store.saveAgent(agent) }
         for task in taskRecords { try store.saveTask(task) }
-        let sequence = try store.lastEventSequence(swarmID: swarmID)
+        let sequence = try store.nextSwarmEventSequence(swarmID: swarmID)
         try store.saveSnapshot(SnapshotRecord(swarmID: swarmID, sequence: sequence, state: writer.bytes, createdAt: swarm.now))
       }
     } catch {

@@ -95,8 +95,9 @@ struct SwarmJournalTests {
     let finishedBefore = try ids.filter { try journal.swarm.task($0).status == .completed }.map { $0.rawValue }
     #expect(!finishedBefore.isEmpty && finishedBefore.count < ids.count)
     try journal.checkpoint()
-    let loggedBefore = try stores.current.lastEventSequence(swarmID: "swarm-1")
+    let loggedBefore = try stores.current.nextSwarmEventSequence(swarmID: "swarm-1")
     #expect(loggedBefore == journal.swarm.eventCount)
+    #expect(try stores.current.latestSnapshot(swarmID: "swarm-1")?.sequence == loggedBefore)
 
     // Restart: a new store connection, a new engine, fresh behaviours.
     let store = try stores.restart()
@@ -114,12 +115,11 @@ struct SwarmJournalTests {
     for index in ids.map({ $0.rawValue }) where !finishedBefore.contains(index) { #expect(after.calls[index] == 1) }
     try restored.checkpoint()
 
-    // The log: every event once, numbered without gaps, with the restore marked.
-    let log = try store.events(swarmID: "swarm-1")
-    #expect(log.map { $0.sequence } == Array(1...Int64(log.count)))
-    #expect(log[Int(loggedBefore)].kind == "journal:restored")
-    let decoded = try log.compactMap { try SwarmJournal.swarmEvent($0) }
-    #expect(decoded.count == log.count - 1)
+    // The log: every event once, numbered without gaps; the restored engine's log follows on.
+    let log = try store.swarmEvents(swarmID: "swarm-1", from: 0, limit: nil)
+    #expect(log.map { $0.sequence } == Array(0..<Int64(log.count)))
+    #expect(log.count > loggedBefore && log[Int(loggedBefore)].kind == SwarmEvent.Kind.agentSpawned.rawValue)
+    let decoded = try log.map { try SwarmJournal.swarmEvent($0) }
     // Completions: those before the checkpoint, then every task once more after the restore
     // (finished ones as instant replays of their stored result).
     #expect(decoded.filter { $0.kind == .taskCompleted }.count == finishedBefore.count + ids.count)
@@ -146,13 +146,9 @@ struct SwarmJournalTests {
     journal.swarm.run()
     try journal.recordEvents()
     #expect(try journal.recordEvents() == 0)
-    let stored = try stores.current.events(swarmID: "s").map { try SwarmJournal.swarmEvent($0)! }
-    let expected = reference.drainEvents().map { event -> SwarmEvent in
-      var shifted = event
-      shifted.sequence += 1
-      return shifted
-    }
-    #expect(stored == expected)
+    let stored = try stores.current.swarmEvents(swarmID: "s", from: 0, limit: nil).map { try SwarmJournal.swarmEvent($0) }
+    #expect(stored == reference.drainEvents())
+    #expect(try stores.current.swarmEvents(swarmID: "s", from: 5, limit: 2).map { $0.sequence } == [5, 6])
   }
 
   @Test func finishedFailuresAndCancellationsStayFinal() throws {
@@ -209,10 +205,9 @@ struct SwarmJournalTests {
         _ = try SwarmJournal.restore(from: store, swarmID: "s", configuration: configuration) { _ in CountingWork() }
       }
     }
-    #expect(throws: JournalError.corruptSnapshot("event 1: 0 bytes")) {
-      _ = try SwarmJournal.swarmEvent(EventRecord(swarmID: "s", sequence: 1, kind: "core:1"))
+    #expect(throws: JournalError.corruptSnapshot("event 1: unknown kind 99")) {
+      _ = try SwarmJournal.swarmEvent(SwarmEventRow(swarmID: "s", sequence: 1, time: 0, kind: 99))
     }
-    #expect(try SwarmJournal.swarmEvent(EventRecord(swarmID: "s", sequence: 1, kind: "journal:restored")) == nil)
     #expect(throws: JournalError.store(.unknownSwarm("ghost"))) {
       let ghost = SwarmJournal(store: store, swarmID: "ghost", swarm: Swarm(configuration), offset: 0)
       _ = try ghost.spawn(AgentSpec(type: .coder, behavior: CountingWork()))

@@ -12,19 +12,19 @@ struct SQLiteStoreTests {
       let store = try SQLiteStore(path: path, clock: StoreClock { 0 })
       try store.database.execute("INSERT INTO schema_migrations VALUES (99, 'from the future', 'x', 0)")
     }
-    #expect(throws: StoreError.newerSchema(found: 99, supported: 3)) { _ = try SQLiteStore(path: path, clock: StoreClock { 0 }) }
-    #expect(throws: StoreError.newerSchema(found: 99, supported: 3)) {
+    #expect(throws: StoreError.newerSchema(found: 99, supported: 4)) { _ = try SQLiteStore(path: path, clock: StoreClock { 0 }) }
+    #expect(throws: StoreError.newerSchema(found: 99, supported: 4)) {
       _ = try SQLiteStore(path: path, options: .readOnly, clock: StoreClock { 0 })
     }
     let db = try Database(path: path, options: .readOnly)
-    #expect(try Migrator.applied(in: db).map { $0.version } == [1, 2, 3, 99])
+    #expect(try Migrator.applied(in: db).map { $0.version } == [1, 2, 3, 4, 99])
   }
 
   @Test func aReaderNeedsAMigratedFile() throws {
     let directory = TemporaryDirectory()
     let path = directory.path("empty.sqlite")
     _ = try Database(path: path)
-    #expect(throws: StoreError.outdatedSchema(found: 0, required: 3)) {
+    #expect(throws: StoreError.outdatedSchema(found: 0, required: 4)) {
       _ = try SQLiteStore(path: path, options: .readOnly, clock: StoreClock { 0 })
     }
   }

@@ -13,11 +13,11 @@ struct SchemaTests {
 
   @Test func migrationsAreOrderedAndCreateEveryTable() throws {
     #expect(try Migrator(Schema.migrations).latestVersion == Schema.migrator.latestVersion)
-    #expect(Schema.migrations.map { $0.version } == [1, 2, 3])
+    #expect(Schema.migrations.map { $0.version } == [1, 2, 3, 4])
     let db = try database()
     let tables = try db.fetchAll("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name")
     #expect(tables.map { $0[0] } == ["agents", "events", "memory", "messages", "metrics", "models", "schema_migrations",
-                                     "snapshots", "swarms", "task_dependencies", "tasks"].map { DatabaseValue.text($0) })
+                                     "snapshots", "swarm_events", "swarms", "task_dependencies", "tasks"].map { DatabaseValue.text($0) })
   }
 
   @Test func eventsAreAppendOnlyAndContiguousEvenForRawSQL() throws {
@@ -34,6 +34,10 @@ struct SchemaTests {
     failsWithTrigger("INSERT INTO events VALUES ('s', 3, 'gap', x'', 0)", "event sequence numbers must be contiguous")
     failsWithTrigger("UPDATE events SET kind = 'rewritten'", "events are append-only")
     failsWithTrigger("DELETE FROM events", "events are append-only")
+    try db.execute("INSERT INTO swarm_events VALUES ('s', 0, 0, 1, 0, NULL, NULL, 0)")
+    failsWithTrigger("INSERT INTO swarm_events VALUES ('s', 2, 0, 1, 0, NULL, NULL, 0)", "event sequence numbers must be contiguous")
+    failsWithTrigger("UPDATE swarm_events SET value = 9", "events are append-only")
+    failsWithTrigger("DELETE FROM swarm_events", "events are append-only")
     #expect {
       try db.execute("INSERT INTO events VALUES ('ghost', 1, 'a', x'', 0)")
     } throws: { error in

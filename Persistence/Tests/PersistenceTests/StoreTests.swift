@@ -125,6 +125,40 @@ struct StoreTests {
   }
 
   @Test(arguments: StoreKind.allCases)
+  func swarmEventsAreCoresFlatRowsFromZero(kind: StoreKind) throws {
+    let store = try kind.make().store
+    let rows = [
+      SwarmEventRow(swarmID: "s1", sequence: 0, time: 0, kind: 1, agent: 0),
+      SwarmEventRow(swarmID: "s1", sequence: 1, time: 3, kind: 22, agent: 0, task: 4, peer: -1, value: .max),
+      SwarmEventRow(swarmID: "s1", sequence: 2, time: 9, kind: 255, agent: -7, task: .max, peer: 2, value: -1),
+    ]
+    #expect(throws: StoreError.unknownSwarm("s1")) { try store.appendSwarmEvents([rows[0]]) }
+    try store.saveSwarm(Self.swarm)
+    try store.appendSwarmEvents([])
+    #expect(try store.nextSwarmEventSequence(swarmID: "s1") == 0)
+    try store.appendSwarmEvents(Array(rows.prefix(2)))
+    #expect(throws: StoreError.sequenceGap(swarm: "s1", expected: 2, found: 3)) {
+      try store.appendSwarmEvents([SwarmEventRow(swarmID: "s1", sequence: 3, time: 0, kind: 1)])
+    }
+    try store.appendSwarmEvents([rows[2]])
+    var expected = rows
+    expected[2].agent = -1                      // negative ids are NULL, read back as -1
+    #expect(try store.swarmEvents(swarmID: "s1", from: 0, limit: nil) == expected)
+    #expect(try store.swarmEvents(swarmID: "s1", from: 1, limit: 1) == [rows[1]])
+    #expect(try store.swarmEvents(swarmID: "s1", from: -5, limit: nil).count == 3)
+    #expect(try store.swarmEvents(swarmID: "s1", from: 3, limit: nil).isEmpty)
+    #expect(try store.swarmEvents(swarmID: "other", from: 0, limit: nil).isEmpty)
+    #expect(try store.nextSwarmEventSequence(swarmID: "s1") == 3)
+    try store.saveSwarm(SwarmRecord(id: "s2", name: "", topology: ""))
+    try store.appendSwarmEvents([SwarmEventRow(swarmID: "s2", sequence: 0, time: 0, kind: 1),
+                                 SwarmEventRow(swarmID: "s1", sequence: 3, time: 0, kind: 1)])
+    #expect(try store.nextSwarmEventSequence(swarmID: "s2") == 1)
+    #expect(throws: StoreError.invalidRecord("limit must not be negative, got -2")) {
+      _ = try store.swarmEvents(swarmID: "s1", from: 0, limit: -2)
+    }
+  }
+
+  @Test(arguments: StoreKind.allCases)
   func snapshotsLatestWins(kind: StoreKind) throws {
     let store = try kind.make().store
     #expect(throws: StoreError.unknownSwarm("s1")) { try store.saveSnapshot(SnapshotRecord(swarmID: "s1", sequence: 0, state: [])) }
