@@ -17,6 +17,8 @@ extension ReferenceKernels {
     case .thresholdSymmetric: return z.isNaN ? z : (z < 0 ? -1 : 1)
     case .sigmoid: return Float(1 / (1 + ScalarMath.exp(Double(-2 * z))))
     case .sigmoidSymmetric: return Float(ScalarMath.tanh(Double(z)))
+    case .sigmoidStepwise: return Stepwise.sigmoid.evaluate(z)
+    case .sigmoidSymmetricStepwise: return Stepwise.sigmoidSymmetric.evaluate(z)
     case .gaussian: return Float(ScalarMath.exp(Double(-(z * z))))
     case .gaussianSymmetric: return Float(ScalarMath.exp(Double(-(z * z))) * 2 - 1)
     case .elliot:
@@ -48,8 +50,8 @@ extension ReferenceKernels {
     switch f {
     case .linear, .linearPiece, .linearPieceSymmetric: return s
     case .threshold, .thresholdSymmetric: return 0
-    case .sigmoid: return 2 * s * y * (1 - y)
-    case .sigmoidSymmetric: return s * (1 - y * y)
+    case .sigmoid, .sigmoidStepwise: return 2 * s * y * (1 - y)
+    case .sigmoidSymmetric, .sigmoidSymmetricStepwise: return s * (1 - y * y)
     case .gaussian: return y == 0 ? 0 : -2 * s * z * y
     case .gaussianSymmetric: return y + 1 == 0 ? 0 : -2 * s * z * (y + 1)
     case .elliot:
@@ -102,5 +104,48 @@ extension ReferenceKernels {
   ) {
     precondition(x.count == y.count && x.count == d.count, "derivative: length mismatch")
     for i in x.indices { d[i] = derivative(f, steepness: s, x: x[i], y: y[i]) }
+  }
+}
+
+/// FANN's stepwise-linear sigmoids: six breakpoints `v`, their values `r`, and the saturation values.
+struct Stepwise: Sendable {
+  let v: (Double, Double, Double, Double, Double, Double)
+  let r: (Double, Double, Double, Double, Double, Double)
+  let low: Double
+  let high: Double
+
+  /// SIGMOID_STEPWISE's constants, from `fann_activation_switch` in FANN 2.2's fann_activation.h.
+  static let sigmoid = Stepwise(
+    v: (-2.64665246009826660156e+00, -1.47221946716308593750e+00, -5.49306154251098632812e-01,
+        5.49306154251098632812e-01, 1.47221934795379638672e+00, 2.64665293693542480469e+00),
+    r: (4.99999988824129104614e-03, 5.00000007450580596924e-02, 2.50000000000000000000e-01,
+        7.50000000000000000000e-01, 9.49999988079071044922e-01, 9.95000004768371582031e-01),
+    low: 0, high: 1)
+
+  /// SIGMOID_SYMMETRIC_STEPWISE's constants, from the same place.
+  static let sigmoidSymmetric = Stepwise(
+    v: (-2.64665293693542480469e+00, -1.47221934795379638672e+00, -5.49306154251098632812e-01,
+        5.49306154251098632812e-01, 1.47221934795379638672e+00, 2.64665293693542480469e+00),
+    r: (-9.90000009536743164062e-01, -8.99999976158142089844e-01, -5.00000000000000000000e-01,
+        5.00000000000000000000e-01, 8.99999976158142089844e-01, 9.90000009536743164062e-01),
+    low: -1, high: 1)
+
+  /// `fann_stepwise` exactly: the same comparisons, the interpolation in Double, one rounding to Float;
+  /// NaN in, NaN out (FANN's comparisons would return `high` for NaN).
+  func evaluate(_ z: Float) -> Float {
+    if z.isNaN { return z }
+    let x = Double(z)
+    func line(_ v1: Double, _ r1: Double, _ v2: Double, _ r2: Double) -> Double { ((r2 - r1) * (x - v1)) / (v2 - v1) + r1 }
+    let y: Double
+    if x < v.4 {
+      if x < v.2 {
+        y = x < v.1 ? (x < v.0 ? low : line(v.0, r.0, v.1, r.1)) : line(v.1, r.1, v.2, r.2)
+      } else {
+        y = x < v.3 ? line(v.2, r.2, v.3, r.3) : line(v.3, r.3, v.4, r.4)
+      }
+    } else {
+      y = x < v.5 ? line(v.4, r.4, v.5, r.5) : high
+    }
+    return Float(y)
   }
 }

@@ -35,6 +35,8 @@ extension SIMDKernels {
     case .thresholdSymmetric: map(x, y, s, ThresholdSymmetricLanes())
     case .sigmoid: map(x, y, s, SigmoidLanes())
     case .sigmoidSymmetric: map(x, y, s, SigmoidSymmetricLanes())
+    case .sigmoidStepwise: map(x, y, s, StepwiseLanes(Stepwise.sigmoid))
+    case .sigmoidSymmetricStepwise: map(x, y, s, StepwiseLanes(Stepwise.sigmoidSymmetric))
     case .gaussian: map(x, y, s, GaussianLanes())
     case .gaussianSymmetric: map(x, y, s, GaussianSymmetricLanes())
     case .elliot: map(x, y, s, ElliotLanes())
@@ -70,8 +72,8 @@ extension SIMDKernels {
     switch f {
     case .linear, .linearPiece, .linearPieceSymmetric: map2(x, y, d, s, ConstantSlope(s: vs))
     case .threshold, .thresholdSymmetric: map2(x, y, d, s, ZeroSlope(s: vs))
-    case .sigmoid: map2(x, y, d, s, SigmoidSlope(s: vs))
-    case .sigmoidSymmetric: map2(x, y, d, s, SigmoidSymmetricSlope(s: vs))
+    case .sigmoid, .sigmoidStepwise: map2(x, y, d, s, SigmoidSlope(s: vs))
+    case .sigmoidSymmetric, .sigmoidSymmetricStepwise: map2(x, y, d, s, SigmoidSymmetricSlope(s: vs))
     case .gaussian: map2(x, y, d, s, GaussianSlope(s: vs))
     case .gaussianSymmetric: map2(x, y, d, s, GaussianSymmetricSlope(s: vs))
     case .elliot: map2(x, y, d, s, ElliotSlope(s: vs))
@@ -357,5 +359,36 @@ struct LeakyReLUSlope: DerivativeLanes {
   let s: FloatVector
   @inline(__always) func apply(_ z: FloatVector, _ y: FloatVector) -> FloatVector {
     return s.replacing(with: s * 0.01, where: z .< zero)
+  }
+}
+
+/// FANN's stepwise sigmoids in Float lanes: each lane picks its segment's end points with selects, then
+/// one interpolation `r_a + (r_b - r_a)(z - v_a) / (v_b - v_a)` (the reference does the same in Double).
+struct StepwiseLanes: ActivationLanes {
+  let v: (FloatVector, FloatVector, FloatVector, FloatVector, FloatVector, FloatVector)
+  let r: (FloatVector, FloatVector, FloatVector, FloatVector, FloatVector, FloatVector)
+  let low: FloatVector
+  let high: FloatVector
+
+  init(_ table: Stepwise) {
+    func f(_ d: Double) -> FloatVector { FloatVector(repeating: Float(d)) }
+    v = (f(table.v.0), f(table.v.1), f(table.v.2), f(table.v.3), f(table.v.4), f(table.v.5))
+    r = (f(table.r.0), f(table.r.1), f(table.r.2), f(table.r.3), f(table.r.4), f(table.r.5))
+    low = f(table.low)
+    high = f(table.high)
+  }
+
+  @inline(__always) func apply(_ z: FloatVector) -> FloatVector {
+    var va = v.0, ra = r.0, vb = v.1, rb = r.1
+    var m = z .>= v.1
+    va.replace(with: v.1, where: m); ra.replace(with: r.1, where: m); vb.replace(with: v.2, where: m); rb.replace(with: r.2, where: m)
+    m = z .>= v.2
+    va.replace(with: v.2, where: m); ra.replace(with: r.2, where: m); vb.replace(with: v.3, where: m); rb.replace(with: r.3, where: m)
+    m = z .>= v.3
+    va.replace(with: v.3, where: m); ra.replace(with: r.3, where: m); vb.replace(with: v.4, where: m); rb.replace(with: r.4, where: m)
+    m = z .>= v.4
+    va.replace(with: v.4, where: m); ra.replace(with: r.4, where: m); vb.replace(with: v.5, where: m); rb.replace(with: r.5, where: m)
+    let y = ((rb - ra) * (z - va)) / (vb - va) + ra
+    return y.replacing(with: low, where: z .< v.0).replacing(with: high, where: z .>= v.5).replacing(with: z, where: z .!= z)
   }
 }

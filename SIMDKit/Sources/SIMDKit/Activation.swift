@@ -10,7 +10,9 @@
 // | threshold             | 1    | z < 0 ? 0 : 1                      | 0                              |
 // | thresholdSymmetric    | 2    | z < 0 ? -1 : 1                     | 0                              |
 // | sigmoid               | 3    | 1 / (1 + e^(-2z))                  | 2s·y·(1 - y)                   |
+// | sigmoidStepwise       | 4    | FANN's 6-point linear sigmoid      | 2s·y·(1 - y) (FANN's choice)   |
 // | sigmoidSymmetric      | 5    | 2 / (1 + e^(-2z)) - 1 = tanh(z)    | s·(1 - y²)                     |
+// | sigmoidSymmetricStep… | 6    | FANN's 6-point linear tanh         | s·(1 - y²) (FANN's choice)     |
 // | gaussian              | 7    | e^(-z²)                            | -2s·z·y (0 where y = 0)        |
 // | gaussianSymmetric     | 8    | 2e^(-z²) - 1                       | -2s·z·(y + 1) (0 where y = -1) |
 // | elliot                | 10   | (z/2) / (1 + |z|) + 1/2            | s / (2(1 + |z|)²)              |
@@ -30,7 +32,10 @@
 //
 // Evaluation, as in FANN: the steepness product and the rational functions in Float; e^x, tanh, sin and
 // cos in Double and rounded once (the reference) or in Float with VectorMath (the SIMD path, error bounds
-// in Math/VectorMath.swift). FANN's stepwise approximations (4, 6, 9) are not provided. Where FANN's
+// in Math/VectorMath.swift). The stepwise functions (4, 6) interpolate linearly between FANN's six
+// breakpoints (`fann_stepwise` in fann_activation.h, constants copied bit for bit): 0 (or -1) below the
+// first, 1 above the last, evaluated in Double by the reference as FANN does and in Float by the SIMD
+// path (within 1.2e-7). GAUSSIAN_STEPWISE (9) is not provided: FANN 2.2 itself returns 0 for it. Where FANN's
 // training code departs from the exact derivative (it clips y to [0.01, 0.99] for sigmoid and
 // [-0.98, 0.98] for sigmoidSymmetric before differentiating), a caller reproduces it by clipping y first.
 
@@ -49,8 +54,12 @@ public enum ActivationFunction: Int, Sendable, Equatable, CaseIterable {
   case thresholdSymmetric = 2
   /// `y = 1 / (1 + e^(-2·s·x))`, FANN's SIGMOID.
   case sigmoid = 3
+  /// FANN's SIGMOID_STEPWISE (its default): `sigmoid` linearly interpolated between six breakpoints.
+  case sigmoidStepwise = 4
   /// `y = tanh(s·x) = 2 / (1 + e^(-2·s·x)) - 1`, FANN's SIGMOID_SYMMETRIC.
   case sigmoidSymmetric = 5
+  /// FANN's SIGMOID_SYMMETRIC_STEPWISE: `sigmoidSymmetric` linearly interpolated between six breakpoints.
+  case sigmoidSymmetricStepwise = 6
   /// `y = e^(-(s·x)²)`.
   case gaussian = 7
   /// `y = 2·e^(-(s·x)²) - 1`.

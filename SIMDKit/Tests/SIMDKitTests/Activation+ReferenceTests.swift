@@ -18,6 +18,8 @@ struct ActivationReferenceTests {
     case .thresholdSymmetric: return v < 0 ? -1 : 1
     case .sigmoid: return Float(1 / (1 + Glibc.exp(Double(-2 * v))))
     case .sigmoidSymmetric: return Float(2 / (1 + Glibc.exp(Double(-2 * v))) - 1)
+    case .sigmoidStepwise: return stepwise(v, sigmoidV, sigmoidR, 0, 1)
+    case .sigmoidSymmetricStepwise: return stepwise(v, symmetricV, symmetricR, -1, 1)
     case .gaussian: return Float(Glibc.exp(Double(-v * v)))
     case .gaussianSymmetric: return Float(Glibc.exp(Double(-v * v)) * 2 - 1)
     case .elliot: return ((v / 2) / (1 + Swift.abs(v))) + 0.5
@@ -31,6 +33,35 @@ struct ActivationReferenceTests {
     case .relu: return v < 0 ? 0 : v
     case .leakyReLU: return v < 0 ? v * 0.01 : v
     }
+  }
+
+  // fann_stepwise and its constants, transcribed from fann_activation.h independently of the source.
+  static let sigmoidV = [-2.64665246009826660156e+00, -1.47221946716308593750e+00, -5.49306154251098632812e-01,
+                         5.49306154251098632812e-01, 1.47221934795379638672e+00, 2.64665293693542480469e+00]
+  static let sigmoidR = [4.99999988824129104614e-03, 5.00000007450580596924e-02, 2.50000000000000000000e-01,
+                         7.50000000000000000000e-01, 9.49999988079071044922e-01, 9.95000004768371582031e-01]
+  static let symmetricV = [-2.64665293693542480469e+00, -1.47221934795379638672e+00, -5.49306154251098632812e-01,
+                           5.49306154251098632812e-01, 1.47221934795379638672e+00, 2.64665293693542480469e+00]
+  static let symmetricR = [-9.90000009536743164062e-01, -8.99999976158142089844e-01, -5.00000000000000000000e-01,
+                           5.00000000000000000000e-01, 8.99999976158142089844e-01, 9.90000009536743164062e-01]
+  static func stepwise(_ z: Float, _ v: [Double], _ r: [Double], _ low: Double, _ high: Double) -> Float {
+    let x = Double(z)
+    if x < v[0] { return Float(low) }
+    if x >= v[5] { return Float(high) }
+    let k = (0..<5).last { x >= v[$0] }!
+    return Float(((r[k + 1] - r[k]) * (x - v[k])) / (v[k + 1] - v[k]) + r[k])
+  }
+
+  @Test("stepwise sigmoids: breakpoints hit their values, saturation outside, NaN propagates")
+  func stepwiseShape() {
+    for (i, v) in Self.sigmoidV.enumerated() {
+      #expect(ulpDistance(ReferenceKernels.activation(.sigmoidStepwise, steepness: 1, Float(v)), Float(Self.sigmoidR[i])) <= 1 || i == 5)
+    }
+    #expect(ReferenceKernels.activation(.sigmoidStepwise, steepness: 1, -10) == 0)
+    #expect(ReferenceKernels.activation(.sigmoidStepwise, steepness: 1, 10) == 1)
+    #expect(ReferenceKernels.activation(.sigmoidSymmetricStepwise, steepness: 1, -10) == -1)
+    #expect(ReferenceKernels.activation(.sigmoidSymmetricStepwise, steepness: 1, 0) == 0)
+    #expect(ReferenceKernels.activation(.sigmoidStepwise, steepness: 1, 0) == 0.5)
   }
 
   @Test("matches FANN's formulas on finite inputs", arguments: ActivationFunction.allCases)
@@ -65,7 +96,10 @@ struct ActivationReferenceTests {
 
   @Test("derivatives agree with central differences", arguments: ActivationFunction.allCases)
   func derivatives(f: ActivationFunction) {
-    guard f != .threshold, f != .thresholdSymmetric, f != .linearPiece, f != .linearPieceSymmetric else { return }
+    // Piecewise functions and FANN's stepwise sigmoids use surrogate slopes, not their own derivatives.
+    let surrogates: [ActivationFunction] = [.threshold, .thresholdSymmetric, .linearPiece, .linearPieceSymmetric,
+                                            .sigmoidStepwise, .sigmoidSymmetricStepwise]
+    guard !surrogates.contains(f) else { return }
     for s in [0.5, 1.5] as [Float] {
       for x in Fixtures.uniform(200, in: -3...3, seed: 92) where x.magnitude > 0.05 {
         let y = ReferenceKernels.activation(f, steepness: s, x)

@@ -16,6 +16,7 @@ struct Tolerance: Sendable {
     case .sigmoidSymmetric: Tolerance(ulps: 3, absolute: 0)
     case .gaussian, .gaussianSymmetric: Tolerance(ulps: 2, absolute: 2.4e-7)
     case .sin, .cos, .sinSymmetric, .cosSymmetric: Tolerance(ulps: 3, absolute: 1.2e-7)
+    case .sigmoidStepwise, .sigmoidSymmetricStepwise: Tolerance(ulps: 2, absolute: 1.2e-7)
     default: .exact
     }
   }

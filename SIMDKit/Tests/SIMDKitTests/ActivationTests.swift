@@ -8,8 +8,9 @@ struct ActivationTests {
     #expect(ActivationFunction(rawValue: 3) == .sigmoid)
     #expect(ActivationFunction(rawValue: 5) == .sigmoidSymmetric)
     #expect(ActivationFunction(rawValue: 19) == .leakyReLU)
-    #expect(ActivationFunction(rawValue: 4) == nil)  // SIGMOID_STEPWISE is not provided
-    #expect(ActivationFunction.allCases.count == 17)
+    #expect(ActivationFunction(rawValue: 4) == .sigmoidStepwise)
+    #expect(ActivationFunction(rawValue: 9) == nil)  // GAUSSIAN_STEPWISE is not provided
+    #expect(ActivationFunction.allCases.count == 19)
   }
 
   @Test("array and buffer forms agree with the active path", arguments: ActivationFunction.allCases)
