@@ -6,7 +6,8 @@
 // degree-6 minimax-style Taylor polynomial) that compiles the same natively and on wasm32.
 //
 // Invariants: relative error below 3e-7 on [-87, 88] (checked against libm's double exp in the
-// tests); exp(x) = 0 below -103, +inf above 88.7; NaN propagates.
+// tests); exp(x) = 0 below -103, +inf above 88.7; NaN propagates. `expClamped` (used by sigmoid
+// and tanh in the hot loops) has no branches, so LLVM vectorises the loops that call it.
 // The log-gamma and digamma functions (for the Student-t and negative-binomial likelihoods) are in
 // Double: Lanczos (g = 7, n = 9) for lgamma, recurrence plus asymptotic series for digamma.
 
@@ -17,7 +18,24 @@ enum FastMath {
   static func exp(_ x: Float) -> Float {
     if !(x > -103) { return x.isNaN ? x : 0 }
     if x > 88.72 { return .infinity }
-    let n = (x * 1.442_695_04).rounded(.toNearestOrEven)
+    // The subnormal tail, as a product of two normal results.
+    if x < -87.3 { return expKernel(-87.3) * expKernel(x + 87.3) }
+    return expKernel(x)
+  }
+
+  /// e^x for x in [-87.3, 88.72] (clamped there): branch-free, so loops over it vectorise.
+  @inline(__always)
+  static func expClamped(_ x: Float) -> Float {
+    expKernel(Swift.min(Swift.max(x, -87.3), 88.72))
+  }
+
+  @inline(__always)
+  static func expKernel(_ x: Float) -> Float {
+    // n = round(x / ln 2) with the 1.5·2²³ trick: the low mantissa bits of t hold n, and no
+    // trapping Float → Int conversion stands in the way of vectorisation.
+    let t = x * 1.442_695_04 + 12_582_912
+    let n = t - 12_582_912
+    let ni = Int32(bitPattern: t.bitPattern &- 0x4B40_0000)
     // Cody–Waite: ln 2 split into a high part exact in Float and a low correction.
     let r = (x - n * 0.693_145_75) - n * 1.428_606_8e-6
     var p: Float = 1.0 / 720
@@ -27,28 +45,25 @@ enum FastMath {
     p = p * r + 0.5
     p = p * r + 1
     p = p * r + 1
-    // 2^n by building the exponent bits; split in two so n down to -149 stays representable.
-    let ni = Int32(n)
-    let h = ni / 2
-    let s1 = Float(bitPattern: UInt32(bitPattern: (h + 127) << 23))
-    let s2 = Float(bitPattern: UInt32(bitPattern: (ni - h + 127) << 23))
+    // 2^n by building the exponent bits; split in two so n = 128 stays representable.
+    let h = ni &>> 1
+    let s1 = Float(bitPattern: UInt32(bitPattern: (h &+ 127) &<< 23))
+    let s2 = Float(bitPattern: UInt32(bitPattern: (ni &- h &+ 127) &<< 23))
     return p * s1 * s2
   }
 
-  /// The logistic function 1 / (1 + e^−x), stable at both tails.
+  /// The logistic function 1 / (1 + e^−x) (branch-free; exact limits 0 and 1 at the tails).
   @inline(__always)
   static func sigmoid(_ x: Float) -> Float {
-    if x >= 0 { return 1 / (1 + exp(-x)) }
-    let e = exp(x)
-    return e / (1 + e)
+    1 / (1 + expClamped(-x))
   }
 
-  /// tanh(x) = 1 − 2 / (e^{2x} + 1), exact-enough for |x| small via the odd series.
+  /// tanh(x) = 1 − 2 / (e^{2x} + 1) on |x|, sign restored; the odd series near 0.
   @inline(__always)
   static func tanh(_ x: Float) -> Float {
-    let ax = abs(x)
-    if ax < 0.0004 { return x * (1 - x * x / 3) }
-    let t = 1 - 2 / (exp(2 * ax) + 1)
+    let ax = Swift.abs(x)
+    let big = 1 - 2 / (expClamped(2 * ax) + 1)
+    let t = ax < 0.0004 ? ax * (1 - ax * ax / 3) : big
     return x < 0 ? -t : t
   }
 

@@ -216,6 +216,21 @@ extension Graph {
       }
       return
     }
+    if sa == n.shape && sb.count > 0 && Graph.isTrailing(sb, of: n.shape) && (op == .add || op == .sub) {
+      // A bias row: dA = dC, dB = ± the column sums of dC.
+      let m = sb.count, total = n.shape.count
+      if needA { for j in 0..<total { ga[j] += g[j] } }
+      if needB {
+        let sign: Float = op == .add ? 1 : -1
+        var base = 0
+        while base < total {
+          let gr = g + base
+          for j in 0..<m { gb[j] += sign * gr[j] }
+          base += m
+        }
+      }
+      return
+    }
     Graph.forEachBroadcast(n.shape, sa, sb) { o, ia, ib in
       let go = g[o]
       switch op {

@@ -35,17 +35,12 @@ extension Graph {
     for r in 0..<b {
       let gr = pg + r * 4 * h, ar = act + r * 4 * h, cr = pc + r * h
       let hr = out + r * h, cn = out + b * h + r * h
-      for j in 0..<h {
-        let ig = FastMath.sigmoid(gr[j]), fg = FastMath.sigmoid(gr[h + j])
-        let gg = FastMath.tanh(gr[2 * h + j]), og = FastMath.sigmoid(gr[3 * h + j])
-        ar[j] = ig
-        ar[h + j] = fg
-        ar[2 * h + j] = gg
-        ar[3 * h + j] = og
-        let c = fg * cr[j] + ig * gg
-        cn[j] = c
-        hr[j] = og * FastMath.tanh(c)
-      }
+      // One simple loop per gate block, so each vectorises.
+      for j in 0..<(2 * h) { ar[j] = FastMath.sigmoid(gr[j]) }
+      for j in (2 * h)..<(3 * h) { ar[j] = FastMath.tanh(gr[j]) }
+      for j in (3 * h)..<(4 * h) { ar[j] = FastMath.sigmoid(gr[j]) }
+      for j in 0..<h { cn[j] = ar[h + j] * cr[j] + ar[j] * ar[2 * h + j] }
+      for j in 0..<h { hr[j] = ar[3 * h + j] * FastMath.tanh(cn[j]) }
     }
     let node = v(id)
     return (view(node, offset: 0, shape: cell.shape), view(node, offset: b * h, shape: cell.shape))
