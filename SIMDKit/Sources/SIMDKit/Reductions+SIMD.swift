@@ -67,7 +67,7 @@ extension SIMDKernels {
     if m.isNaN {
       while i + w <= n {
         let v = Lanes.load(p, i, as: FloatVector.self)
-        if any(v .!= v) { break }
+        if Lanes.any(v .!= v) { break }
         i += w
       }
       while !p[i].isNaN { i += 1 }
@@ -75,7 +75,7 @@ extension SIMDKernels {
     }
     let target = FloatVector(repeating: m)
     while i + w <= n {
-      if any(Lanes.load(p, i, as: FloatVector.self) .== target) { break }
+      if Lanes.any(Lanes.load(p, i, as: FloatVector.self) .== target) { break }
       i += w
     }
     while p[i] != m { i += 1 }
@@ -141,7 +141,7 @@ extension SIMDKernels {
       }
       let a = smallest ? Lanes.min(Lanes.min(a0, a1), Lanes.min(a2, a3)) : Lanes.max(Lanes.max(a0, a1), Lanes.max(a2, a3))
       for lane in 0..<w { m = smallest ? (a[lane] < m ? a[lane] : m) : (a[lane] > m ? a[lane] : m) }
-      if any(nan) { return .nan }
+      if Lanes.any(nan) { return .nan }
     }
     while i < n {
       let v = p[i]

@@ -78,6 +78,19 @@ enum Lanes {
     float((n &+ 127) &<< 23)
   }
 
+  /// Whether any lane of `m` is set. The standard library's `any(_:)` reduces the lanes one by one
+  /// (four extracts and compares per call on wasm32); OR-ing the mask as 64-bit halves is two.
+  @inline(__always)
+  static func any(_ m: SIMDMask<IntVector>) -> Bool {
+    #if arch(wasm32)
+    let w = unsafeBitCast(m, to: SIMD2<UInt64>.self)
+    return (w[0] | w[1]) != 0
+    #else
+    let w = unsafeBitCast(m, to: SIMD4<UInt64>.self)
+    return ((w[0] | w[1]) | (w[2] | w[3])) != 0
+    #endif
+  }
+
   /// Lane-wise minimum: `b` where `b < a`, else `a` (NaN lanes of `b` are not taken).
   @inline(__always)
   static func min(_ a: FloatVector, _ b: FloatVector) -> FloatVector { a.replacing(with: b, where: b .< a) }

@@ -109,7 +109,7 @@ enum VectorMath {
     var cosV = Lanes.float(((cBits & ~swap) | (sBits & swap)) ^ cosFlip)
     sinV = sinV.replacing(with: x, where: Lanes.abs(x) .< 0x1p-12)  // sin x = x there; keeps -0
     let big = Lanes.abs(x) .> FloatVector(repeating: trigonometricLimit)
-    if any(big) {
+    if Lanes.any(big) {
       for lane in 0..<FloatVector.scalarCount where big[lane] {
         sinV[lane] = Float(ScalarMath.sin(Double(x[lane])))
         cosV[lane] = Float(ScalarMath.cos(Double(x[lane])))

@@ -38,4 +38,13 @@ struct LanesTests {
     #expect(Lanes.min(one, nan) == one && Lanes.max(one, nan) == one)
     #expect(Lanes.min(one, -one) == -one && Lanes.max(-one, one) == one)
   }
+
+  @Test("any: set exactly when one lane is", arguments: Array(0..<FloatVector.scalarCount))
+  func anyLane(lane: Int) {
+    var v = FloatVector(repeating: 1)
+    #expect(!Lanes.any(v .!= v))
+    v[lane] = .nan
+    #expect(Lanes.any(v .!= v))
+    #expect(Lanes.any(v .!= v) == any(v .!= v))
+  }
 }
