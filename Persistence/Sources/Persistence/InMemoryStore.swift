@@ -118,7 +118,7 @@ public final class InMemoryStore: Store {
     let log = state.events[Array(swarmID.utf8)] ?? []
     // Sequence n sits at index n - 1.
     let start = Int(max(0, min(after, Int64(log.count))))
-    let end = limit.map { min(log.count, start + $0) } ?? log.count
+    let end = start + (limit.map { min(log.count - start, $0) } ?? (log.count - start))
     return Array(log[start..<end])
   }
 
@@ -150,7 +150,7 @@ public final class InMemoryStore: Store {
     let log = state.swarmEvents[Array(swarmID.utf8)] ?? []
     // Sequence n sits at index n.
     let start = Int(max(0, min(from, Int64(log.count))))
-    let end = limit.map { min(log.count, start + $0) } ?? log.count
+    let end = start + (limit.map { min(log.count - start, $0) } ?? (log.count - start))
     return Array(log[start..<end])
   }
 

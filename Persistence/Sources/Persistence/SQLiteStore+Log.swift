@@ -44,7 +44,6 @@ extension SQLiteStore {
       try select.bind(after, at: 2)
       try select.bind(limit ?? -1, at: 3)
       var result: [EventRecord] = []
-      if let limit { result.reserveCapacity(limit) }
       while try select.step() {
         result.append(EventRecord(swarmID: swarmID, sequence: select.int64(at: 0), kind: select.text(at: 1),
                                   payload: select.bytes(at: 2), timestamp: select.int64(at: 3)))

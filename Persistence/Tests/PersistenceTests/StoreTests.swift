@@ -96,6 +96,7 @@ struct StoreTests {
     #expect(try store.events(swarmID: "s1").map { $0.kind } == ["created", "assigned", "done"])
     #expect(try store.events(swarmID: "s1", after: 1, limit: 1).map { $0.sequence } == [2])
     #expect(try store.events(swarmID: "s1", after: 3, limit: nil).isEmpty)
+    #expect(try store.events(swarmID: "s1", after: 1, limit: .max).count == 2)
     #expect(try store.events(swarmID: "s1", after: 0, limit: 0).isEmpty)
     #expect(try store.events(swarmID: "s1")[2] == EventRecord(swarmID: "s1", sequence: 3, kind: "done", payload: [3, 3], timestamp: 13))
     #expect(throws: StoreError.invalidRecord("limit must not be negative, got -1")) {
@@ -147,6 +148,8 @@ struct StoreTests {
     #expect(try store.swarmEvents(swarmID: "s1", from: 1, limit: 1) == [rows[1]])
     #expect(try store.swarmEvents(swarmID: "s1", from: -5, limit: nil).count == 3)
     #expect(try store.swarmEvents(swarmID: "s1", from: 3, limit: nil).isEmpty)
+    #expect(try store.swarmEvents(swarmID: "s1", from: 1, limit: .max).count == 2)
+    #expect(try store.memoryEntries(namespace: "none", prefix: [], limit: .max).isEmpty)
     #expect(try store.swarmEvents(swarmID: "other", from: 0, limit: nil).isEmpty)
     #expect(try store.nextSwarmEventSequence(swarmID: "s1") == 3)
     try store.saveSwarm(SwarmRecord(id: "s2", name: "", topology: ""))
