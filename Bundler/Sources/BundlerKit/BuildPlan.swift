@@ -128,12 +128,15 @@ public enum BuildStep: Hashable, Sendable, CustomStringConvertible {
   case copy(SymbolicPath, to: SymbolicPath)
   /// Run a tool; `label` names the step in logs.
   case run(Tool, [Argument], label: String)
-  /// Disassemble a module and require that it does (or does not) contain an instruction.
-  case checkInstruction(SymbolicPath, instruction: String, present: Bool)
+  /// Disassemble a module and require that it contains every one of `instructions` (`present`), or
+  /// none of them (mnemonic substrings such as `f32x4` or `i8x16`).
+  case checkInstructions(SymbolicPath, instructions: [String], present: Bool)
   /// Hash and measure a finished module and copy it into `$OUT/chunks` under a content-hashed name.
   case publish(chunk: String, kind: ChunkKind, variant: Variant, from: SymbolicPath)
   /// Check that every import of every domain chunk is provided by the runtime, a dependency or itself.
   case checkLinkage(variant: Variant, runtime: SymbolicPath, domains: [LinkUnit])
+  /// Remove the `.wasm` files in a directory that this build did not publish (earlier builds' chunks).
+  case pruneChunks(SymbolicPath)
   /// Write `$OUT/manifest.json` from what the publish steps recorded.
   case writeManifest(SymbolicPath)
 
@@ -144,12 +147,13 @@ public enum BuildStep: Hashable, Sendable, CustomStringConvertible {
     case .copy(let from, let to): return "copy \(from) -> \(to)"
     case .run(let tool, let arguments, let label):
       return "run [\(label)] \(tool.rawValue) " + arguments.map(\.description).joined(separator: " ")
-    case .checkInstruction(let path, let instruction, let present):
-      return "check \(path) \(present ? "contains" : "has no") \(instruction)"
+    case .checkInstructions(let path, let instructions, let present):
+      return "check \(path) \(present ? "contains" : "has no") \(instructions.joined(separator: ", "))"
     case .publish(let chunk, let kind, let variant, let from):
       return "publish \(kind.rawValue) \(chunk) [\(variant.rawValue)] from \(from)"
     case .checkLinkage(let variant, let runtime, let domains):
       return "check linkage [\(variant.rawValue)] \(runtime) " + domains.map { "\($0.chunk)=\($0.path)<-[\($0.dependencies.joined(separator: ","))]" }.joined(separator: " ")
+    case .pruneChunks(let path): return "prune \(path)"
     case .writeManifest(let path): return "manifest \(path)"
     }
   }

@@ -140,16 +140,18 @@ public final class Builder: @unchecked Sendable {
         }
       }
       _ = try executor.run(executable: environment.executable(tool), arguments: resolved)
-    case .checkInstruction(let path, let instruction, let present):
+    case .checkInstructions(let path, let instructions, let present):
       let text = String(decoding: try executor.run(
         executable: environment.executable(.llvmObjdump), arguments: ["-d", environment.resolve(path)]), as: UTF8.self)
-      let count = text.components(separatedBy: instruction).count - 1
-      log("[\(lane)] \(path.lastComponent): \(count) \(instruction) instructions")
-      if present && count == 0 {
-        throw BuildError("\(path.lastComponent) should contain \(instruction) instructions and has none")
-      }
-      if !present && count > 0 {
-        throw BuildError("\(path.lastComponent) should contain no \(instruction) instructions and has \(count)")
+      let counts = instructions.map { text.components(separatedBy: $0).count - 1 }
+      log("[\(lane)] \(path.lastComponent): " + zip(counts, instructions).map { "\($0) \($1)" }.joined(separator: ", "))
+      for (count, instruction) in zip(counts, instructions) {
+        if present && count == 0 {
+          throw BuildError("\(path.lastComponent) should contain \(instruction) instructions and has none")
+        }
+        if !present && count > 0 {
+          throw BuildError("\(path.lastComponent) should contain no \(instruction) instructions and has \(count)")
+        }
       }
     case .checkLinkage(let variant, let runtimePath, let units):
       let runtime = try parse(runtimePath)
@@ -169,6 +171,11 @@ public final class Builder: @unchecked Sendable {
       let entry = Manifest.File(
         file: file, size: bytes.count, gzip: gzip, brotli: brotli, integrity: SHA256.integrity(of: bytes), sha256: hex)
       lock.withLock { published[chunk, default: [:]][variant.rawValue] = entry }
+    case .pruneChunks(let directory):
+      let kept = Set(lock.withLock { published.values.flatMap { $0.values.map { ($0.file as NSString).lastPathComponent } } })
+      for name in executor.listDirectory(environment.resolve(directory)) where name.hasSuffix(".wasm") && !kept.contains(name) {
+        try executor.remove(environment.resolve(directory.appending(name)))
+      }
     case .writeManifest(let path):
       try executor.write(Array(try manifestText().utf8), to: environment.resolve(path))
     }

@@ -35,6 +35,10 @@ public protocol Executor: Sendable {
   func makeDirectory(_ path: String) throws(BuildError)
   /// Copies a file, replacing the destination.
   func copy(_ source: String, to destination: String) throws(BuildError)
+  /// The names in a directory (empty when it does not exist).
+  func listDirectory(_ path: String) -> [String]
+  /// Removes a file.
+  func remove(_ path: String) throws(BuildError)
 }
 
 /// The real executor.
@@ -93,6 +97,18 @@ public struct SystemExecutor: Executor {
 
   public func copy(_ source: String, to destination: String) throws(BuildError) {
     try write(try read(source), to: destination)
+  }
+
+  public func listDirectory(_ path: String) -> [String] {
+    ((try? FileManager.default.contentsOfDirectory(atPath: path)) ?? []).sorted()
+  }
+
+  public func remove(_ path: String) throws(BuildError) {
+    do {
+      try FileManager.default.removeItem(atPath: path)
+    } catch {
+      throw BuildError("cannot remove \(path): \(error.localizedDescription)")
+    }
   }
 }
 

@@ -45,6 +45,8 @@ final class RecordingExecutor: Executor, @unchecked Sendable {
   func write(_ bytes: [UInt8], to path: String) throws(BuildError) { lock.withLock { files[path] = bytes } }
   func makeDirectory(_ path: String) throws(BuildError) {}
   func copy(_ source: String, to destination: String) throws(BuildError) { lock.withLock { files[destination] = files[source] ?? [] } }
+  func listDirectory(_ path: String) -> [String] { [] }
+  func remove(_ path: String) throws(BuildError) { lock.withLock { _ = files.removeValue(forKey: path) } }
 }
 
 /// The smallest valid wasm module (header only), standing in for built chunks.

@@ -18,9 +18,11 @@ import Testing
     #expect(BuildStep.copy(SymbolicPath(.repo, "a"), to: SymbolicPath(.out, "a")).description == "copy $REPO/a -> $OUT/a")
     #expect(BuildStep.run(.gzip, [.text("-9"), .path(SymbolicPath(.out, "x")), .exportUndefinedSymbols(of: [SymbolicPath(.work, "a.o")])], label: "l").description
       == "run [l] gzip -9 $OUT/x @export-undefined($WORK/a.o)")
-    #expect(BuildStep.checkInstruction(SymbolicPath(.work, "a"), instruction: "f32x4", present: true).description == "check $WORK/a contains f32x4")
+    #expect(BuildStep.checkInstructions(SymbolicPath(.work, "a"), instructions: ["f32x4"], present: true).description == "check $WORK/a contains f32x4")
+    #expect(BuildStep.checkInstructions(SymbolicPath(.work, "a"), instructions: ["v128", "i8x16"], present: false).description == "check $WORK/a has no v128, i8x16")
     #expect(BuildStep.publish(chunk: "c", kind: .domain, variant: .simd, from: SymbolicPath(.work, "c")).description == "publish domain c [simd] from $WORK/c")
     #expect(BuildStep.writeManifest(SymbolicPath(.out, "m")).description == "manifest $OUT/m")
+    #expect(BuildStep.pruneChunks(SymbolicPath(.out, "chunks")).description == "prune $OUT/chunks")
     let plan = BuildPlan(prepare: [.makeDirectory(SymbolicPath(.out))], lanes: [], finish: [])
     #expect(plan.allSteps.count == 1 && plan == BuildPlan(prepare: [.makeDirectory(SymbolicPath(.out))], lanes: [], finish: []))
   }

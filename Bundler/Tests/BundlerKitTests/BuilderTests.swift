@@ -50,7 +50,7 @@ import Testing
     let builder = Builder(plan: plan, domains: domains, options: options, environment: Self.environment, executor: fake,
                           log: { line in lines.value = lines.value + [line] })
     let manifest = try builder.run(concurrently: concurrently)
-    #expect(lines.value.contains("[simd] simdkit.wasm: 2 f32x4 instructions") && lines.value.contains { $0.hasPrefix("[simd] compile SIMDKit (") })
+    #expect(lines.value.contains("[simd] simdkit.wasm: 2 f32x4") && lines.value.contains { $0.hasPrefix("[simd] compile SIMDKit (") })
     return manifest
   }
 
@@ -75,6 +75,15 @@ import Testing
     #expect(fake.files["/O/domains.d.ts"] != nil && fake.files["/O/package.json"] != nil && fake.files["/W/glue/SIMDKit+JSExports.swift"] != nil)
   }
 
+  @Test func earlierBuildsChunksArePruned() throws {
+    let fake = Self.executor()
+    fake.files["/O/chunks/simdkit.simd.000000000000.wasm"] = [1]
+    fake.files["/O/chunks/notes.txt"] = [2]
+    let manifest = try build(fake)
+    #expect(fake.files["/O/chunks/simdkit.simd.000000000000.wasm"] == nil && fake.files["/O/chunks/notes.txt"] == [2])
+    #expect(fake.files["/O/" + manifest.chunks["simdkit"]!.variants["simd"]!.file] != nil)
+  }
+
   @Test func lanesRunConcurrentlyToTheSameResult() throws {
     let serial = try build(Self.executor())
     let parallel = try build(Self.executor(), concurrently: true)
@@ -95,6 +104,13 @@ import Testing
     #expect {
       try build(Self.executor(scalarInstructions: true))
     } throws: { ($0 as? BuildError)?.message.contains("should contain no f32x4 instructions and has 2") == true }
+    let vectorScalar = Self.executor()
+    vectorScalar.stdout = { executable, arguments in
+      executable == "/bin/llvm-objdump" && arguments.last?.contains("/scalar/") == true ? Array("i8x16.splat\n".utf8) : Self.executor().stdout(executable, arguments)
+    }
+    #expect {
+      try build(vectorScalar)
+    } throws: { ($0 as? BuildError)?.message.contains("should contain no i8x16 instructions and has 1") == true }
   }
 
   @Test func unresolvedImportsFailTheBuild() throws {

@@ -20,6 +20,10 @@ import Testing
     try executor.write([1, 2, 3], to: root + "/a/b/f")
     try executor.copy(root + "/a/b/f", to: root + "/a/g")
     #expect(try executor.read(root + "/a/g") == [1, 2, 3])
+    #expect(executor.listDirectory(root + "/a") == ["b", "g"] && executor.listDirectory(root + "/none").isEmpty)
+    try executor.remove(root + "/a/g")
+    #expect(executor.listDirectory(root + "/a") == ["b"])
+    #expect(throws: BuildError.self) { try executor.remove(root + "/a/g") }
     #expect(throws: BuildError("cannot read \(root)/missing")) { try executor.read(root + "/missing") }
     #expect(throws: BuildError.self) { try executor.write([1], to: root + "/missing/dir/f") }
     #expect(throws: BuildError.self) { try executor.makeDirectory(root + "/a/b/f/sub") }

@@ -124,4 +124,13 @@ final class FakeExecutor: Executor, @unchecked Sendable {
     try record("copy \(source) \(destination)")
     lock.withLock { files[destination] = files[source] ?? [] }
   }
+
+  func listDirectory(_ path: String) -> [String] {
+    lock.withLock { files.keys.filter { ($0 as NSString).deletingLastPathComponent == path }.map { ($0 as NSString).lastPathComponent }.sorted() }
+  }
+
+  func remove(_ path: String) throws(BuildError) {
+    try record("remove \(path)")
+    lock.withLock { files[path] = nil }
+  }
 }
