@@ -12,7 +12,6 @@
 // wasm32 builds (on wasm32 every vector paid a call, and the derivative ran 7x slower than the
 // auto-vectorised scalar reference).
 
-
 extension SIMDKernels {
   /// `y[i] = f(x[i])` with steepness `s`, vectorised; `y` may be the same memory as `x`.
   ///
@@ -154,7 +153,6 @@ protocol DerivativeLanes {
 private var one: FloatVector { FloatVector(repeating: 1) }
 private var zero: FloatVector { FloatVector() }
 private var inf: FloatVector { FloatVector(repeating: .infinity) }
-
 
 struct LinearLanes: ActivationLanes {
   @inline(__always) func apply(_ z: FloatVector) -> FloatVector {
