@@ -185,7 +185,7 @@ public struct Migrator: Sendable {
         "SELECT version, name, checksum, applied_at FROM schema_migrations ORDER BY version")
       var result: [AppliedMigration] = []
       while try statement.step() {
-        result.append(AppliedMigration(version: Int(statement.int64(at: 0)), name: statement.text(at: 1),
+        result.append(AppliedMigration(version: Int(truncatingIfNeeded: statement.int64(at: 0)), name: statement.text(at: 1),
                                        checksum: statement.text(at: 2), appliedAt: statement.int64(at: 3)))
       }
       return result

@@ -232,7 +232,7 @@ public final class SQLiteStore: Store {
       throw .invalidRecord("unknown task status \(statusText)")
     }
     return TaskRecord(swarmID: swarmID, id: row.text(at: 0), description: row.text(at: 1),
-                      priority: Int(row.int64(at: 2)), status: status,
+                      priority: Int(truncatingIfNeeded: row.int64(at: 2)), status: status,
                       assignedAgent: row.isNull(at: 4) ? nil : row.text(at: 4),
                       result: row.isNull(at: 5) ? nil : row.bytes(at: 5),
                       error: row.isNull(at: 6) ? nil : row.text(at: 6),

@@ -96,8 +96,12 @@ struct ByteReader {
 
   /// A count, checked against the bytes left (each element takes at least `minimumSize` bytes).
   mutating func count(minimumSize: Int) throws(JournalError) -> Int {
-    let count = Int(try u32())
-    try need(count * minimumSize)
+    // Checked conversions: on wasm32 `Int` has 32 bits.
+    let raw = try u32()
+    guard let count = Int(exactly: raw) else { throw .corruptSnapshot("count \(raw) at byte \(offset - 4)") }
+    let (bytes, overflow) = count.multipliedReportingOverflow(by: minimumSize)
+    guard !overflow else { throw .corruptSnapshot("count \(raw) at byte \(offset - 4)") }
+    try need(bytes)
     return count
   }
 

@@ -254,7 +254,7 @@ public final class Database {
   /// ```
   public var changes: Int {
     guard let handle else { return 0 }
-    return Int(sqlite3_changes64(handle))
+    return Int(truncatingIfNeeded: sqlite3_changes64(handle))
   }
 
   /// The rowid of the last successful `INSERT` on this connection.
