@@ -32,7 +32,10 @@ for g in groups {
     let train = try ForecastCSV.readFrame(path: dir + "/train_\(name).csv", freq: freq)
     let test = try ForecastCSV.readFrame(path: dir + "/test_\(name).csv", freq: freq)
     let minLen = train.series.map { $0.count }.min() ?? 0
-    let inputSize = max(1, min(2 * h, minLen - h))
+    // The weighted ensemble validates on the last v observations, so the MLP's window must fit the
+    // shortest series without them too: input = min(2h, shortest − h − v) (M3's yearly series are short).
+    let v = max(1, h / 2)
+    let inputSize = max(1, min(2 * h, minLen - h - v))
     func mlp(_ seed: UInt64) -> MLP {
       let net = MLP(inputSize: inputSize, horizon: h, hiddenSize: 128, numLayers: 2, maxSteps: 600, batchSize: 64,
                     learningRate: 1e-3, scaler: .standard, loss: .mae)
@@ -40,7 +43,7 @@ for g in groups {
       return net
     }
     func seasonal() -> any ForecastModel { m > 1 ? SeasonalNaive(seasonLength: m) : Naive(alias: "SeasonalNaive") }
-    var models: [(String, () -> any ForecastModel)] = [
+    let models: [(String, () -> any ForecastModel)] = [
       ("Naive", { Naive() }),
       ("SeasonalNaive", { seasonal() }),
       ("RWD", { RandomWalkWithDrift() }),
@@ -50,13 +53,15 @@ for g in groups {
         Ensemble(members: [seasonal(), RandomWalkWithDrift(), mlp(2)],
                  method: .median, alias: "Ensemble-median")
       }),
-    ]
-    if minLen > 2 * h + 2 {
-      models.append(("Ensemble-weighted", {
+      ("Ensemble-stacking", {
+        Ensemble(members: [seasonal(), RandomWalkWithDrift(), mlp(4)],
+                 method: .stacking, validationHorizon: v, alias: "Ensemble-stacking")
+      }),
+      ("Ensemble-weighted", {
         Ensemble(members: [seasonal(), RandomWalkWithDrift(), mlp(3)],
-                 method: .weighted, validationHorizon: h, alias: "Ensemble-weighted")
-      }))
-    }
+                 method: .weighted, validationHorizon: v, alias: "Ensemble-weighted")
+      }),
+    ]
     for (label, make) in models {
       let model = make()
       let start = Date()
