@@ -1,6 +1,7 @@
 // swift-tools-version: 6.1
 //
-// Neural as a package of its own: `swift test` here runs Neural's tests.
+// Neural as a package of its own: `swift test` here runs Neural's tests and notebooks (README.md
+// and Sources/Neural/Neural.docc/NN-*.md, compiled into NeuralNotebookTests by ../Notebook's plugin).
 //
 // - `Neural`: the domain module (Embedded-Swift clean; compiles for wasm32-unknown-none-wasm).
 //   Natively its whole-epoch fast paths call OpenBLAS through `COpenBLAS`.
@@ -16,6 +17,9 @@ let package = Package(
     .library(name: "Neural", targets: ["Neural"]),
     .library(name: "NeuralIO", targets: ["NeuralIO"]),
   ],
+  dependencies: [
+    .package(path: "../Notebook"),
+  ],
   targets: [
     .systemLibrary(
       name: "COpenBLAS", path: "Sources/COpenBLAS",
@@ -30,5 +34,8 @@ let package = Package(
       path: "Benchmarks/NeuralBench",
       swiftSettings: [.unsafeFlags(["-Ounchecked"])]),
     .testTarget(name: "NeuralTests", dependencies: ["Neural", "NeuralIO", "CFloatFANN"]),
+    .testTarget(
+      name: "NeuralNotebookTests", dependencies: ["Neural", "NeuralIO"],
+      plugins: [.plugin(name: "NotebookPlugin", package: "Notebook")]),
   ]
 )

@@ -27,7 +27,7 @@ extension Network {
   /// ```
   /// - Complexity: O(count · connections).
   public mutating func trainEpoch(on data: TrainingData) throws(NeuralError) -> Float {
-    if let plan = FastPlan(self) {
+    if let plan {
       if trainingAlgorithm == .incremental {
         return try trainEpochIncrementalFast(on: data, plan: plan)
       }

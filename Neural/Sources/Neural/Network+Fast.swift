@@ -59,7 +59,7 @@ extension Network {
     guard input.count == numInputs else {
       throw .shapeMismatch(expected: numInputs, actual: input.count)
     }
-    guard let plan = FastPlan(self) else { return try run(input) }
+    guard let plan else { return try run(input) }
     input.withUnsafeBufferPointer { forwardFast($0.baseAddress!, plan: plan) }
     return Array(values[firstOutput..<(firstOutput + numOutputs)])
   }
@@ -112,7 +112,7 @@ extension Network {
     }
     let n = inputs.count / numInputs
     var out = [Float](repeating: 0, count: n * numOutputs)
-    guard let plan = FastPlan(self) else {
+    guard let plan else {
       for d in 0..<n {
         let y = try run(Array(inputs[(d * numInputs)..<((d + 1) * numInputs)]))
         for j in 0..<numOutputs { out[d * numOutputs + j] = y[j] }

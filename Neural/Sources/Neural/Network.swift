@@ -89,6 +89,8 @@ public struct Network: Sendable {
   public internal(set) var bitFail: Int = 0
   /// The generator used for SARPROP noise (seeded by the creating function).
   public var random: NeuralRandom
+  /// The dense-layer plan of the fast paths, nil for sparse nets (recomputed when topology changes).
+  var plan: FastPlan?
 
   /// Builds a network from FANN's storage layout, validating every invariant.
   ///
@@ -150,6 +152,7 @@ public struct Network: Sendable {
     self.sums = [Float](repeating: 0, count: total)
     self.random = NeuralRandom(seed: seed)
     if numOutputs < 1 || numInputs < 1 { throw .invalidArgument(.layers) }
+    self.plan = FastPlan(self)
   }
 
   /// Number of layers, input and output included.
