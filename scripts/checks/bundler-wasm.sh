@@ -18,6 +18,14 @@ bin=$(cd Bundler && swift build --show-bin-path)
   --domain Bundler/Tests/Fixtures/Probe --domain Bundler/Tests/Fixtures/ProbeClient
 "$bin/native-expectations" >"$tmp/expected.json"
 
+echo "bundler-wasm: every scalar chunk validates with SIMD disabled (wabt), every simd chunk of a numeric domain needs it"
+for chunk in "$tmp"/dist/chunks/*.scalar.*.wasm; do
+  wasm-validate --disable-simd "$chunk" || { echo "bundler-wasm: $(basename "$chunk") does not validate without SIMD"; exit 1; }
+done
+for chunk in "$tmp"/dist/chunks/simdkit.simd.*.wasm; do
+  if wasm-validate --disable-simd "$chunk" 2>/dev/null; then echo "bundler-wasm: $(basename "$chunk") has no SIMD"; exit 1; fi
+done
+
 echo "bundler-wasm: node --test"
 RUVSWARM_DIST="$tmp/dist" RUVSWARM_EXPECTED="$tmp/expected.json" \
   timeout 300 node --test Bundler/JS/tests/loader.test.mjs

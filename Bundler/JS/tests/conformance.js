@@ -239,7 +239,8 @@ export const tests = [
       [() => s.gemm(-1, 2, 2, x, x), 'simdkit.invalidDimension'],
       [() => s.gemm(2, 2, 2, x, x), 'simdkit.bufferTooSmall'],
       [() => s.gemv(4, 1, x, x), 'simdkit.bufferTooSmall'],
-      [() => s.activate(4, 1, x), 'simdkit.invalidDimension'],
+      [() => s.activate(99, 1, x), 'simdkit.invalidDimension'],
+      [() => s.derivative(-1, 1, x, x), 'simdkit.invalidDimension'],
       [() => s.dot(x, new Float32Array(2)), 'simdkit.lengthMismatch'],
       [() => s.argmax(new Float32Array(0)), 'simdkit.empty'],
     ]) {
