@@ -47,12 +47,13 @@ protocol GEMMMicroKernel {
   static var nr: Int { get }
   /// `C[0..<mr, 0..<nr] = alpha * (A sliver * B sliver) + beta * C`, C row-major with `ldc`.
   ///
-  /// `a` holds `kc * mr` floats (mr per step), `b` holds `kc * nr` floats (nr per step).
+  /// `a` holds `kc * mr` floats (mr per step); `b` holds kc rows of `nr` floats, `bStride` apart
+  /// (`nr` for a packed sliver, `ldb` when the kernel reads an untransposed B in place).
   /// `beta == 0` does not read C.
   ///
   /// - Complexity: O(kc * mr * nr).
   static func run(
-    kc: Int, a: UnsafePointer<Float>, b: UnsafePointer<Float>,
+    kc: Int, a: UnsafePointer<Float>, b: UnsafePointer<Float>, bStride: Int,
     c: UnsafeMutablePointer<Float>, ldc: Int, alpha: Float, beta: Float)
 }
 
@@ -163,7 +164,7 @@ enum MicroKernel6x16: GEMMMicroKernel {
   static var nr: Int { 16 }
 
   static func run(
-    kc: Int, a: UnsafePointer<Float>, b: UnsafePointer<Float>,
+    kc: Int, a: UnsafePointer<Float>, b: UnsafePointer<Float>, bStride: Int,
     c: UnsafeMutablePointer<Float>, ldc: Int, alpha: Float, beta: Float
   ) {
     typealias V = SIMD8<Float>
@@ -185,7 +186,7 @@ enum MicroKernel6x16: GEMMMicroKernel {
       x = V(repeating: pa[5])
       c50 = GEMMOps.multiplyAdd(c50, x, b0); c51 = GEMMOps.multiplyAdd(c51, x, b1)
       pa += 6
-      pb += 16
+      pb += bStride
     }
     var row = c
     GEMMOps.storeBlock(c00, row, alpha, beta); GEMMOps.storeBlock(c01, row + 8, alpha, beta); row += ldc
@@ -203,7 +204,7 @@ enum MicroKernel6x32: GEMMMicroKernel {
   static var nr: Int { 32 }
 
   static func run(
-    kc: Int, a: UnsafePointer<Float>, b: UnsafePointer<Float>,
+    kc: Int, a: UnsafePointer<Float>, b: UnsafePointer<Float>, bStride: Int,
     c: UnsafeMutablePointer<Float>, ldc: Int, alpha: Float, beta: Float
   ) {
     typealias V = SIMD16<Float>
@@ -225,7 +226,7 @@ enum MicroKernel6x32: GEMMMicroKernel {
       x = V(repeating: pa[5])
       c50 = GEMMOps.multiplyAdd(c50, x, b0); c51 = GEMMOps.multiplyAdd(c51, x, b1)
       pa += 6
-      pb += 32
+      pb += bStride
     }
     var row = c
     GEMMOps.storeBlock(c00, row, alpha, beta); GEMMOps.storeBlock(c01, row + 16, alpha, beta); row += ldc
@@ -243,7 +244,7 @@ enum MicroKernel6x8: GEMMMicroKernel {
   static var nr: Int { 8 }
 
   static func run(
-    kc: Int, a: UnsafePointer<Float>, b: UnsafePointer<Float>,
+    kc: Int, a: UnsafePointer<Float>, b: UnsafePointer<Float>, bStride: Int,
     c: UnsafeMutablePointer<Float>, ldc: Int, alpha: Float, beta: Float
   ) {
     typealias V = SIMD4<Float>
@@ -265,7 +266,7 @@ enum MicroKernel6x8: GEMMMicroKernel {
       x = V(repeating: pa[5])
       c50 = GEMMOps.multiplyAdd(c50, x, b0); c51 = GEMMOps.multiplyAdd(c51, x, b1)
       pa += 6
-      pb += 8
+      pb += bStride
     }
     var row = c
     GEMMOps.storeBlock(c00, row, alpha, beta); GEMMOps.storeBlock(c01, row + 4, alpha, beta); row += ldc
@@ -283,7 +284,7 @@ enum MicroKernel4x8: GEMMMicroKernel {
   static var nr: Int { 8 }
 
   static func run(
-    kc: Int, a: UnsafePointer<Float>, b: UnsafePointer<Float>,
+    kc: Int, a: UnsafePointer<Float>, b: UnsafePointer<Float>, bStride: Int,
     c: UnsafeMutablePointer<Float>, ldc: Int, alpha: Float, beta: Float
   ) {
     typealias V = SIMD4<Float>
@@ -301,7 +302,7 @@ enum MicroKernel4x8: GEMMMicroKernel {
       x = V(repeating: pa[3])
       c30 = GEMMOps.multiplyAdd(c30, x, b0); c31 = GEMMOps.multiplyAdd(c31, x, b1)
       pa += 4
-      pb += 8
+      pb += bStride
     }
     var row = c
     GEMMOps.storeBlock(c00, row, alpha, beta); GEMMOps.storeBlock(c01, row + 4, alpha, beta); row += ldc

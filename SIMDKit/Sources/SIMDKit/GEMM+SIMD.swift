@@ -70,11 +70,16 @@ extension SIMDKernels {
 
   /// The fast path with a chosen micro-kernel (the tests run every kernel through this).
   ///
+  /// `readsBInPlace` lets the micro-kernel read an untransposed B where it lies instead of packing
+  /// it (ignored for a transposed B); `nil` decides by size: in place up to 128^3 multiply-adds,
+  /// where packing B costs as much as the product, packed above, where packing pays for itself.
+  ///
   /// - Complexity: O(m * n * k).
   static func gemm<K: GEMMMicroKernel>(
     _ s: GEMMShape, alpha: Float,
     a: UnsafeBufferPointer<Float>, b: UnsafeBufferPointer<Float>,
-    beta: Float, c: UnsafeMutableBufferPointer<Float>, kernel: K.Type
+    beta: Float, c: UnsafeMutableBufferPointer<Float>, kernel: K.Type,
+    readsBInPlace: Bool? = nil
   ) {
     guard s.m > 0, s.n > 0, let cBase = c.baseAddress else { return }
     if s.productVanishes(alpha: alpha) {
@@ -98,17 +103,21 @@ extension SIMDKernels {
       capacity: mcBlock * kcBlock + kcBlock * ncBlock + mr * nr)
     defer { scratch.deallocate() }
     let packedB = scratch + mcBlock * kcBlock
+    let small = Double(s.m) * Double(s.n) * Double(s.k) <= 2_097_152
     blockedLoops(
       s, alpha: alpha, a: a, b: b, beta: beta, c: cBase, packedA: scratch, packedB: packedB,
-      tile: packedB + kcBlock * ncBlock, kcMax: kcMax, mcMax: mcMax, ncMax: ncMax, kernel: K.self)
+      tile: packedB + kcBlock * ncBlock, kcMax: kcMax, mcMax: mcMax, ncMax: ncMax,
+      directB: s.transB == .none && (readsBInPlace ?? small), kernel: K.self)
   }
 
   /// The five loops of the header, over scratch buffers sized for one block of each operand.
+  /// With `directB` (untransposed B only) whole NR-column slivers of B are read in place, rows
+  /// `ldb` apart, and only a partial last sliver is packed (zero-padded).
   static func blockedLoops<K: GEMMMicroKernel>(
     _ s: GEMMShape, alpha: Float, a: StridedMatrix, b: StridedMatrix, beta: Float,
     c cBase: UnsafeMutablePointer<Float>, packedA: UnsafeMutablePointer<Float>,
     packedB: UnsafeMutablePointer<Float>, tile: UnsafeMutablePointer<Float>,
-    kcMax: Int, mcMax: Int, ncMax: Int, kernel: K.Type
+    kcMax: Int, mcMax: Int, ncMax: Int, directB: Bool, kernel: K.Type
   ) {
     let mr = K.mr, nr = K.nr
 
@@ -118,7 +127,7 @@ extension SIMDKernels {
       var pc = 0
       while pc < s.k {
         let kc = Swift.min(kcMax, s.k - pc)
-        packB(b, row: pc, column: jc, kc: kc, nc: nc, nr: nr, into: packedB)
+        if !directB { packB(b, row: pc, column: jc, kc: kc, nc: nc, nr: nr, into: packedB) }
         let betaBlock: Float = pc == 0 ? beta : 1
         var ic = 0
         while ic < s.m {
@@ -127,16 +136,30 @@ extension SIMDKernels {
           var jr = 0
           while jr < nc {
             let columns = Swift.min(nr, nc - jr)
-            let bSliver = UnsafePointer(packedB + jr * kc)
+            var bSliver = UnsafePointer(packedB + jr * kc)
+            var bStride = nr
+            if directB {
+              if columns == nr {
+                bSliver = b.base + pc * b.rowStride + jc + jr
+                bStride = b.rowStride
+              } else {
+                packB(b, row: pc, column: jc + jr, kc: kc, nc: columns, nr: nr, into: packedB)
+                bSliver = UnsafePointer(packedB)
+              }
+            }
             var ir = 0
             while ir < mc {
               let rows = Swift.min(mr, mc - ir)
               let aSliver = UnsafePointer(packedA + ir * kc)
               let cTile = cBase + (ic + ir) * s.ldc + jc + jr
               if rows == mr && columns == nr {
-                K.run(kc: kc, a: aSliver, b: bSliver, c: cTile, ldc: s.ldc, alpha: alpha, beta: betaBlock)
+                K.run(
+                  kc: kc, a: aSliver, b: bSliver, bStride: bStride, c: cTile, ldc: s.ldc,
+                  alpha: alpha, beta: betaBlock)
               } else {
-                K.run(kc: kc, a: aSliver, b: bSliver, c: tile, ldc: nr, alpha: 1, beta: 0)
+                K.run(
+                  kc: kc, a: aSliver, b: bSliver, bStride: bStride, c: tile, ldc: nr, alpha: 1,
+                  beta: 0)
                 mergeTile(
                   tile, ldTile: nr, into: cTile, ldc: s.ldc, rows: rows, columns: columns,
                   alpha: alpha, beta: betaBlock)
@@ -191,14 +214,15 @@ extension SIMDKernels {
           copyPanelRow(from: a.base + (row + i0) + (column + p) * a.columnStride, to: out + p * mr, count: rows, width: mr)
         }
       } else {
-        // Row-major storage: a row of the sliver (fixed i) is contiguous in memory.
-        for i in 0..<rows {
-          let source = a.base + (row + i0 + i) * a.rowStride + column * a.columnStride
-          var dst = out + i
-          for p in 0..<kc {
-            dst.pointee = source[p * a.columnStride]
-            dst += mr
-          }
+        // Row-major storage: rows of the sliver (fixed i) are contiguous in memory. Walking p
+        // in the outer loop writes the packed sliver sequentially (a store stream `mr` floats
+        // apart per row was the bottleneck of small products).
+        let source = a.base + (row + i0) * a.rowStride + column * a.columnStride
+        var dst = out
+        for p in 0..<kc {
+          let column = source + p * a.columnStride
+          for i in 0..<rows { dst[i] = column[i * a.rowStride] }
+          dst += mr
         }
       }
       if rows < mr && a.rowStride != 1 {

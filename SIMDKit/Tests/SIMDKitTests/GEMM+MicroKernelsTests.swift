@@ -4,7 +4,9 @@ import Testing
 @testable import SIMDKit
 
 /// Runs the packed driver with kernel `K` on a GEMMCase.
-func runPacked<K: GEMMMicroKernel>(_ p: GEMMCase, _ kernel: K.Type) throws -> [Float] {
+func runPacked<K: GEMMMicroKernel>(
+  _ p: GEMMCase, _ kernel: K.Type, readsBInPlace: Bool? = nil
+) throws -> [Float] {
   let shape = try GEMMShape(
     transA: p.transA, transB: p.transB, m: p.m, n: p.n, k: p.k, lda: p.lda, aCount: p.a.count,
     ldb: p.ldb, bCount: p.b.count, ldc: p.ldc, cCount: p.c.count)
@@ -12,7 +14,9 @@ func runPacked<K: GEMMMicroKernel>(_ p: GEMMCase, _ kernel: K.Type) throws -> [F
   p.a.withUnsafeBufferPointer { a in
     p.b.withUnsafeBufferPointer { b in
       c.withUnsafeMutableBufferPointer { c in
-        SIMDKernels.gemm(shape, alpha: p.alpha, a: a, b: b, beta: p.beta, c: c, kernel: kernel)
+        SIMDKernels.gemm(
+          shape, alpha: p.alpha, a: a, b: b, beta: p.beta, c: c, kernel: kernel,
+          readsBInPlace: readsBInPlace)
       }
     }
   }
@@ -21,12 +25,16 @@ func runPacked<K: GEMMMicroKernel>(_ p: GEMMCase, _ kernel: K.Type) throws -> [F
 
 @Suite("GEMM micro-kernels")
 struct GEMMMicroKernelsTests {
+  /// Every kernel, with B packed and (for an untransposed B) read in place.
   func checkAll(_ p: GEMMCase, sourceLocation: SourceLocation = #_sourceLocation) throws {
     let expected = try p.run(GEMMFaces.reference)
-    p.expectClose(try runPacked(p, MicroKernel6x32.self), expected, sourceLocation: sourceLocation)
-    p.expectClose(try runPacked(p, MicroKernel6x16.self), expected, sourceLocation: sourceLocation)
-    p.expectClose(try runPacked(p, MicroKernel6x8.self), expected, sourceLocation: sourceLocation)
-    p.expectClose(try runPacked(p, MicroKernel4x8.self), expected, sourceLocation: sourceLocation)
+    for inPlace in [false, true] {
+      let loc = sourceLocation
+      p.expectClose(try runPacked(p, MicroKernel6x32.self, readsBInPlace: inPlace), expected, sourceLocation: loc)
+      p.expectClose(try runPacked(p, MicroKernel6x16.self, readsBInPlace: inPlace), expected, sourceLocation: loc)
+      p.expectClose(try runPacked(p, MicroKernel6x8.self, readsBInPlace: inPlace), expected, sourceLocation: loc)
+      p.expectClose(try runPacked(p, MicroKernel4x8.self, readsBInPlace: inPlace), expected, sourceLocation: loc)
+    }
   }
 
   @Test(arguments: 0...33)
@@ -38,7 +46,16 @@ struct GEMMMicroKernelsTests {
   }
 
   @Test func everyKernelOnALargeProblem() throws {
+    // Several A blocks and two K blocks; B read in place or packed by the flag, not by size.
     try checkAll(GEMMCase(.transpose, .none, m: 181, n: 77, k: 270, pad: 1, alpha: 2, beta: -1))
+  }
+
+  @Test func sizeDecidesWhetherBIsReadInPlace() throws {
+    // Below and above the 128^3 threshold, through the default kernel and its automatic choice.
+    for p in [GEMMCase(.none, .none, m: 40, n: 50, k: 60, pad: 2, beta: 0.5),
+              GEMMCase(.none, .none, m: 130, n: 129, k: 131, pad: 1, alpha: -1)] {
+      p.expectClose(try runPacked(p, DefaultGEMMMicroKernel.self), try p.run(GEMMFaces.reference))
+    }
   }
 
   @Test func shapesMatchTheTable() {
@@ -57,7 +74,7 @@ struct GEMMMicroKernelsTests {
     if beta == 0 { for i in c.indices where i % ldc < K.nr { c[i] = .nan } }
     let before = c
     c.withUnsafeMutableBufferPointer { out in
-      K.run(kc: kc, a: a, b: b, c: out.baseAddress!, ldc: ldc, alpha: -2, beta: beta)
+      K.run(kc: kc, a: a, b: b, bStride: K.nr, c: out.baseAddress!, ldc: ldc, alpha: -2, beta: beta)
     }
     var bad = 0
     for i in 0..<K.mr {
