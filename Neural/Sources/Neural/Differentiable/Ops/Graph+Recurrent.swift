@@ -29,9 +29,11 @@ extension Graph {
     }
     let b = cell.shape[0], h = cell.shape[1]
     let id = make(.lstmCell, Shape(2, b, h), gates.id, cell.id)
-    let aux = allocate(4 * b * h)
+    // Saved for backward: the four activated gates, then tanh(c').
+    let aux = allocate(5 * b * h)
     nodes[id].i0 = aux
     let pg = val(gates.id), pc = val(cell.id), out = val(id), act = values + aux
+    let tanhC = act + 4 * b * h
     for r in 0..<b {
       let gr = pg + r * 4 * h, ar = act + r * 4 * h, cr = pc + r * h
       let hr = out + r * h, cn = out + b * h + r * h
@@ -40,7 +42,9 @@ extension Graph {
       for j in (2 * h)..<(3 * h) { ar[j] = FastMath.tanh(gr[j]) }
       for j in (3 * h)..<(4 * h) { ar[j] = FastMath.sigmoid(gr[j]) }
       for j in 0..<h { cn[j] = ar[h + j] * cr[j] + ar[j] * ar[2 * h + j] }
-      for j in 0..<h { hr[j] = ar[3 * h + j] * FastMath.tanh(cn[j]) }
+      let tr = tanhC + r * h
+      for j in 0..<h { tr[j] = FastMath.tanh(cn[j]) }
+      for j in 0..<h { hr[j] = ar[3 * h + j] * tr[j] }
     }
     let node = v(id)
     return (view(node, offset: 0, shape: cell.shape), view(node, offset: b * h, shape: cell.shape))
@@ -48,15 +52,15 @@ extension Graph {
 
   func backwardLSTMCell(_ n: Node, _ i: Int) {
     let b = n.shape[1], h = n.shape[2]
-    let act = values + n.i0, out = val(i), g = grad(i), pc = val(n.b)
+    let act = values + n.i0, g = grad(i), pc = val(n.b), tanhC = act + 4 * b * h
     let gg = grad(n.a), gc = grad(n.b)
     let needG = nodes[n.a].needsGrad, needC = nodes[n.b].needsGrad
     for r in 0..<b {
       let ar = act + r * 4 * h, gr = gg + r * 4 * h
-      let dh = g + r * h, dcn = g + b * h + r * h, cn = out + b * h + r * h, cr = pc + r * h
+      let dh = g + r * h, dcn = g + b * h + r * h, tr = tanhC + r * h, cr = pc + r * h
       for j in 0..<h {
         let ig = ar[j], fg = ar[h + j], gt = ar[2 * h + j], og = ar[3 * h + j]
-        let th = FastMath.tanh(cn[j])
+        let th = tr[j]
         let dc = dcn[j] + dh[j] * og * (1 - th * th)
         if needG {
           gr[j] += dc * gt * ig * (1 - ig)
