@@ -24,8 +24,9 @@
 // AVX-512 F/CD/BW/DQ/VL: its 12 x 32 accumulator block fits 32 zmm registers easily.)
 //
 // Measured (scripts/bench.sh, thread CPU time, Zen 5 shared with other builds): 6x16 with FMA
-// 92-96 GFLOP/s at 256^3-512^3 (0.92-0.95x single-threaded OpenBLAS, which runs AVX-512
-// kernels), 6x16 without FMA ~45, baseline SSE 6x8 ~35, opt-in 6x32 AVX-512 94-98. In Node 20
+// 86-97 GFLOP/s at 256^3-512^3 (0.86-0.96x single-threaded OpenBLAS, which runs AVX-512
+// kernels; the spread is run to run), 6x16 without FMA ~45, baseline SSE 6x8 ~35, opt-in 6x32
+// AVX-512 94-98. In Node 20
 // (Benchmarks/Wasm) 4x8 beats 6x16 and 6x8 by 20-30 % (~33 GFLOP/s for the whole gemm, ~40 for
 // the kernel alone; unrolling its k loop by two made it slower).
 //
