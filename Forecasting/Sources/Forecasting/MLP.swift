@@ -16,8 +16,13 @@
 //   mean is then the median, its intervals the quantile pairs; quantile outputs that cross are sorted
 //   per step (monotone rearrangement, Chernozhukov, Fernández-Val & Galichon 2010);
 // - weights and biases initialised like PyTorch's `nn.Linear`: U(−1/√fan_in, 1/√fan_in).
+// - exogenous inputs (NeuralForecast's `hist_exog_list`, `stat_exog_list`): with `exogenous`, the
+//   input vector is the scaled y window, then each historical exogenous column over the same window
+//   (each scaled by its own window scaler of the same kind, as TemporalNorm scales every temporal
+//   column), then the series' static values as they are.
 // Differences from NeuralForecast, stated: no early stopping / validation split, no learning-rate
-// decay (its default schedule makes none), no exogenous inputs yet, Double precision.
+// decay (its default schedule makes none), no future exogenous inputs (`futr_exog_list`: the
+// `forecast(history:)` protocol carries no future values yet), Double precision.
 // Why not Neural's FANN `Network`: FANN trains with its own algorithms (RPROP, quickprop, batch,
 // incremental) and keeps its gradients internal, while NeuralForecast's MLP is trained with Adam on a
 // loss of its own choosing; the differentiable layers that would give us gradients (issue 7) are not
@@ -53,6 +58,11 @@ public final class MLP: ForecastModel {
   public let levels: [Double]
   /// The quantiles the network outputs per step, ascending (`[0.5]` for a point loss).
   public let quantiles: [Double]
+  /// Whether historical exogenous and static columns of the frame feed the network.
+  public let exogenous: Bool
+  /// Historical exogenous and static columns seen at `fit` (0 without `exogenous`).
+  public private(set) var historicalCount = 0
+  public private(set) var staticCount = 0
   /// Per layer: weights (out × in, row-major) and biases.
   public private(set) var weights: [[Double]] = []
   public private(set) var biases: [[Double]] = []
@@ -62,10 +72,11 @@ public final class MLP: ForecastModel {
   /// - Precondition: sizes ≥ 1 (programmer's constants).
   public init(inputSize: Int, horizon: Int, hiddenSize: Int = 128, numLayers: Int = 2, maxSteps: Int = 1000,
               batchSize: Int = 32, learningRate: Double = 1e-3, scaler: ScalerKind = .standard,
-              loss: Loss = .mae, levels: [Double] = [], alias: String = "MLP") {
+              loss: Loss = .mae, levels: [Double] = [], exogenous: Bool = true, alias: String = "MLP") {
     precondition(inputSize >= 1 && horizon >= 1 && hiddenSize >= 1 && numLayers >= 1, "MLP sizes must be >= 1")
     precondition(levels.allSatisfy { $0 > 0 && $0 < 100 }, "MLP levels must be in (0, 100)")
     self.levels = levels.sorted()
+    self.exogenous = exogenous
     var q: Set<Double> = [0.5]
     for l in levels {
       q.insert(0.5 - l / 200)
@@ -86,7 +97,8 @@ public final class MLP: ForecastModel {
 
   /// Layer widths, input first.
   public var layerSizes: [Int] {
-    [inputSize] + [Int](repeating: hiddenSize, count: numLayers) + [horizon * quantiles.count]
+    [inputSize * (1 + historicalCount) + staticCount] + [Int](repeating: hiddenSize, count: numLayers)
+      + [horizon * quantiles.count]
   }
 
   /// Number of trainable parameters.
@@ -115,6 +127,33 @@ public final class MLP: ForecastModel {
   func windowScaler(_ input: [Double]) throws(ForecastError) -> Scaler {
     if case .boxCox = scaler { throw .invalidArgument("Box-Cox is not a window scaler") }
     return try Scaler.fit(scaler, to: input)
+  }
+
+  /// The network input for the window of `s` that ends before `end`, and the y window's scaler.
+  func features(_ s: Series, end: Int) throws(ForecastError) -> (x: [Double], scaler: Scaler) {
+    let window = Array(s.y[(end - inputSize)..<end])
+    let sc = try windowScaler(window)
+    var x = sc.transform(window)
+    for c in 0..<historicalCount {
+      let w = Array(s.historical[c][(end - inputSize)..<end])
+      x += try windowScaler(w).transform(w)
+    }
+    if staticCount > 0 { x += s.statics }
+    return (x, sc)
+  }
+
+  /// Rejects exogenous columns the network cannot use: a different count than at `fit`, or NaN.
+  func checkExogenous(_ frame: SeriesFrame) throws(ForecastError) {
+    let h = exogenous ? frame.historicalNames.count : 0, st = exogenous ? frame.staticNames.count : 0
+    guard h == historicalCount, st == staticCount else {
+      throw .invalidArgument("MLP was fitted with \(historicalCount) historical and \(staticCount) static columns")
+    }
+    for s in frame.series {
+      for c in 0..<h {
+        if let i = s.historical[c].firstIndex(where: { $0.isNaN }) { throw .missingValue(id: s.id, index: i) }
+      }
+      if st > 0, s.statics.contains(where: { $0.isNaN }) { throw .missingValue(id: s.id, index: 0) }
+    }
   }
 
   /// Forward pass; returns every layer's activations (input first, output last, pre-activation
@@ -152,12 +191,14 @@ public final class MLP: ForecastModel {
       let s = frame.series.max { $0.count < $1.count }
       throw .seriesTooShort(id: s?.id ?? "", needed: inputSize + horizon, actual: s?.count ?? 0)
     }
+    historicalCount = exogenous ? frame.historicalNames.count : 0
+    staticCount = exogenous ? frame.staticNames.count : 0
+    try checkExogenous(frame)
     // Scale every window once.
     var xs: [[Double]] = [], ts: [[Double]] = []
     for i in 0..<windows.count {
-      let inp = windows.input(i)
-      let sc = try windowScaler(inp)
-      xs.append(sc.transform(inp))
+      let (x, sc) = try features(frame.series[windows.seriesIndex[i]], end: windows.targetStart[i])
+      xs.append(x)
       ts.append(sc.transform(windows.target(i)))
     }
     var rng = ForecastRandom(seed: seed)
@@ -252,12 +293,12 @@ public final class MLP: ForecastModel {
       throw .invalidArgument("MLP was not trained for level \(l)")
     }
     guard h <= horizon else { throw .invalidArgument("MLP was trained for \(horizon) steps, asked for \(h)") }
+    try checkExogenous(history)
     var out: [SeriesForecast] = []
     for s in history.series {
       try checkSeries(s, needed: inputSize)
-      let inp = Array(s.y.suffix(inputSize))
-      let sc = try windowScaler(inp)
-      let y = forward(sc.transform(inp))[numLayers + 1]
+      let (x, sc) = try features(s, end: s.count)
+      let y = forward(x)[numLayers + 1]
       let nq = quantiles.count
       var perQuantile = [[Double]](repeating: [], count: nq)
       for j in 0..<h {
@@ -286,6 +327,9 @@ public final class MLP: ForecastModel {
     archive.int("scaler", scaler.code)
     archive.int("loss", loss.rawValue)
     archive.reals("levels", levels)
+    archive.int("exogenous", exogenous ? 1 : 0)
+    archive.int("historical", historicalCount)
+    archive.int("statics", staticCount)
     archive.int("fitted", weights.isEmpty ? 0 : 1)
     for l in weights.indices {
       archive.reals("w", weights[l])
@@ -305,8 +349,13 @@ public final class MLP: ForecastModel {
     guard let loss = Loss(rawValue: try r.int("loss")) else { throw r.fail("invalid MLP loss") }
     let levels = try r.reals("levels")
     guard levels.allSatisfy({ $0 > 0 && $0 < 100 }) else { throw r.fail("invalid MLP levels") }
+    let exo = try r.int("exogenous"), hist = try r.int("historical"), stat = try r.int("statics")
+    guard exo == 0 || exo == 1, hist >= 0, stat >= 0, hist <= 4096, stat <= 4096 else { throw r.fail("invalid MLP inputs") }
     let m = MLP(inputSize: inputSize, horizon: horizon, hiddenSize: hidden, numLayers: layers, maxSteps: steps,
-                batchSize: batch, learningRate: lr, scaler: kinds[scalerCode], loss: loss, levels: levels, alias: alias)
+                batchSize: batch, learningRate: lr, scaler: kinds[scalerCode], loss: loss, levels: levels,
+                exogenous: exo == 1, alias: alias)
+    m.historicalCount = hist
+    m.staticCount = stat
     if try r.int("fitted") == 1 {
       let s = m.layerSizes
       for l in 1..<s.count {

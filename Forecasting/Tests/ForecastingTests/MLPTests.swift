@@ -107,6 +107,56 @@ import Testing
     #expect(try point.forecast(train, h: 2, levels: [80])[0].intervals.isEmpty)
   }
 
+  @Test func learnsFromHistoricalAndStaticExogenousColumns() throws {
+    // y_t = 50 + s·10·x_{t−2} + small noise, x random, s = ±1 a static of the series: the next two
+    // values depend on x in the input window and on s, so only the exogenous network can learn them.
+    var rng = ForecastRandom(seed: 8)
+    var series: [Series] = []
+    for (id, sign) in [("up", 1.0), ("down", -1.0)] {
+      let n = 160
+      let x = (0..<n).map { _ in rng.unit() * 2 - 1 }
+      let y = (0..<n).map { t in 50 + (t >= 2 ? sign * 10 * x[t - 2] : 0) + 0.05 * (rng.unit() - 0.5) }
+      let ds = (0..<n).map { Frequency.days(1).advance(ts("2020-01-01"), by: $0) }
+      series.append(Series(id: id, ds: ds, y: y, historical: [x], statics: [sign]))
+    }
+    let frame = try SeriesFrame(freq: .days(1), series: series, historicalNames: ["x"], staticNames: ["sign"])
+    let train = try frame.droppingLast(2)
+    func fitted(_ exogenous: Bool) throws -> MLP {
+      let m = MLP(inputSize: 6, horizon: 2, hiddenSize: 32, numLayers: 2, maxSteps: 1000, batchSize: 16,
+                  learningRate: 3e-3, scaler: .standard, loss: .mse, exogenous: exogenous)
+      m.seed = 2
+      try m.fit(train, progress: nil)
+      return m
+    }
+    let with = try fitted(true), without = try fitted(false)
+    #expect(with.historicalCount == 1 && with.staticCount == 1 && with.layerSizes[0] == 6 * 2 + 1)
+    #expect(without.historicalCount == 0 && without.layerSizes[0] == 6)
+    func error(_ m: MLP) throws -> Double {
+      // Mean absolute error over the last 20 two-step forecasts of both series.
+      var total = 0.0
+      for cut in stride(from: 140, to: 158, by: 1) {
+        let history = try frame.droppingLast(160 - cut)
+        let f = try m.forecast(history, h: 2, levels: [])
+        for k in 0..<2 { total += try Metrics.mae(Array(frame.series[k].y[cut..<(cut + 2)]), f[k].mean) }
+      }
+      return total / 36
+    }
+    let eWith = try error(with), eWithout = try error(without)
+    #expect(eWith < 0.4 * eWithout)
+    #expect(ModelArchive.save(try ModelArchive.load(ModelArchive.save(with))) == ModelArchive.save(with))
+    // Frames without the columns, or with NaN in them, are rejected.
+    let plain = try SeriesFrame(freq: .days(1), series: series.map { Series(id: $0.id, ds: $0.ds, y: $0.y) })
+    #expect(throws: ForecastError.invalidArgument("MLP was fitted with 1 historical and 1 static columns")) {
+      try with.forecast(plain, h: 2, levels: [])
+    }
+    var holes = frame
+    holes.series[1].historical[0][5] = .nan
+    #expect(throws: ForecastError.missingValue(id: "down", index: 5)) { try with.forecast(holes, h: 2, levels: []) }
+    var noStatic = frame
+    noStatic.series[0].statics[0] = .nan
+    #expect(throws: ForecastError.missingValue(id: "up", index: 0)) { try with.forecast(noStatic, h: 2, levels: []) }
+  }
+
   @Test func badUse() throws {
     let f = try twoSeries(10)
     let m = MLP(inputSize: 8, horizon: 4)
