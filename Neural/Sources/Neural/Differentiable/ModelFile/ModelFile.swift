@@ -61,14 +61,19 @@ public struct ModelFile: Equatable, Sendable {
 
   /// A configuration value.
   public enum Value: Equatable, Sendable {
+    /// An integer (sizes, counts, enum raw values).
     case int(Int64)
+    /// A real number (rates, probabilities).
     case double(Double)
   }
 
   /// A named configuration value.
   public struct Entry: Equatable, Sendable {
+    /// The name (UTF-8, at most 65 535 bytes).
     public var key: String
+    /// The value.
     public var value: Value
+    /// An entry.
     public init(key: String, value: Value) {
       self.key = key
       self.value = value
@@ -77,8 +82,11 @@ public struct ModelFile: Equatable, Sendable {
 
   /// A named tensor.
   public struct NamedTensor: Equatable, Sendable {
+    /// The name (UTF-8, at most 65 535 bytes).
     public var name: String
+    /// The tensor (rank <= 4).
     public var tensor: Tensor
+    /// A named tensor.
     public init(name: String, tensor: Tensor) {
       self.name = name
       self.tensor = tensor

@@ -52,7 +52,14 @@ public enum LearningRateSchedule: Sendable {
 /// for loss: Float in [1, 1, 1, 1] { lr = plateau.update(loss: loss, rate: lr) }   // 0.05
 /// ```
 public struct ReduceOnPlateau: Sendable {
-  public let factor: Float, patience: Int, threshold: Float, minimum: Float
+  /// Multiplier applied to the rate on a plateau (0 < factor < 1).
+  public let factor: Float
+  /// Evaluations without improvement tolerated before reducing.
+  public let patience: Int
+  /// Relative improvement that counts (loss < best · (1 − threshold)).
+  public let threshold: Float
+  /// The rate never goes below this.
+  public let minimum: Float
   /// The best loss seen.
   public private(set) var best = Float.infinity
   var bad = 0
@@ -90,9 +97,14 @@ public struct ReduceOnPlateau: Sendable {
 /// stop.shouldStop(loss: 1.2)   // true
 /// ```
 public struct EarlyStopping: Sendable {
-  public let patience: Int, minDelta: Float
-  /// The best loss so far, and the check (0-based) where it was seen.
-  public private(set) var best = Float.infinity, bestIndex = -1
+  /// Checks without improvement tolerated before stopping.
+  public let patience: Int
+  /// Improvement (absolute) that counts.
+  public let minDelta: Float
+  /// The best loss so far.
+  public private(set) var best = Float.infinity
+  /// The check (0-based) where ``best`` was seen (restore that epoch's weights).
+  public private(set) var bestIndex = -1
   var checks = 0
 
   /// A stopper.
