@@ -300,14 +300,24 @@ extension Network {
     }
   }
 
-  mutating func updateWeightsRPROP() {
-    let inc = rpropIncreaseFactor, dec = rpropDecreaseFactor
-    let dmin = rpropDeltaMin, dmax = rpropDeltaMax
+  mutating func updateWeightsRPROP(from first: Int = 0) {
+    Network.rprop(
+      &weights, &trainSlopes, &prevSteps, &prevTrainSlopes, from: first,
+      increase: rpropIncreaseFactor, decrease: rpropDecreaseFactor, deltaMin: rpropDeltaMin,
+      deltaMax: rpropDeltaMax)
+  }
+
+  /// `fann_update_weights_irpropm` over `first..<weights.count` of any weight/state arrays.
+  static func rprop(
+    _ weights: inout [Float], _ trainSlopes: inout [Float], _ prevSteps: inout [Float],
+    _ prevTrainSlopes: inout [Float], from first: Int, increase inc: Float, decrease dec: Float,
+    deltaMin dmin: Float, deltaMax dmax: Float
+  ) {
     weights.withUnsafeMutableBufferPointer { w in
       trainSlopes.withUnsafeMutableBufferPointer { sl in
         prevSteps.withUnsafeMutableBufferPointer { ps in
           prevTrainSlopes.withUnsafeMutableBufferPointer { pts in
-            for i in 0..<w.count {
+            for i in first..<w.count {
               let prevStep = max(ps[i], 0.0001)
               var slope = sl[i]
               let sameSign = pts[i] * slope
@@ -335,11 +345,19 @@ extension Network {
     }
   }
 
-  mutating func updateWeightsQuickprop(count: Int) {
-    let epsilon = learningRate / Float(count)
-    let decay = quickpropDecay, mu = quickpropMu
+  mutating func updateWeightsQuickprop(count: Int, from first: Int = 0) {
+    Network.quickprop(
+      &weights, &trainSlopes, &prevSteps, &prevTrainSlopes, from: first,
+      epsilon: learningRate / Float(count), decay: quickpropDecay, mu: quickpropMu)
+  }
+
+  /// `fann_update_weights_quickprop` over `first..<weights.count` of any weight/state arrays.
+  static func quickprop(
+    _ weights: inout [Float], _ trainSlopes: inout [Float], _ prevSteps: inout [Float],
+    _ prevTrainSlopes: inout [Float], from first: Int, epsilon: Float, decay: Float, mu: Float
+  ) {
     let shrink = Float(Double(mu) / (1.0 + Double(mu)))
-    for i in 0..<totalConnections {
+    for i in first..<weights.count {
       var w = weights[i]
       let prevStep = prevSteps[i]
       let slope = trainSlopes[i] + decay * w
@@ -370,17 +388,44 @@ extension Network {
     }
   }
 
-  mutating func updateWeightsSARPROP() {
-    let inc = rpropIncreaseFactor, dec = rpropDecreaseFactor
-    let dmin: Float = 0.000001, dmax = rpropDeltaMax
-    let t = sarpropTemperature
-    let epoch = Float(sarpropEpoch)
-    let mse = meanSquaredError
+  mutating func updateWeightsSARPROP(from first: Int = 0) {
+    let p = SarpropParameters(self)
+    Network.sarprop(&weights, &trainSlopes, &prevSteps, &prevTrainSlopes, from: first, p, random: &random)
+  }
+
+  /// The scalars SARPROP reads, captured before the arrays are updated in place.
+  struct SarpropParameters {
+    var increase, decrease, deltaMax, temperature, epoch, mse, decayShift, errorShift,
+      thresholdFactor: Float
+    init(_ n: Network) {
+      increase = n.rpropIncreaseFactor
+      decrease = n.rpropDecreaseFactor
+      deltaMax = n.rpropDeltaMax
+      temperature = n.sarpropTemperature
+      epoch = Float(n.sarpropEpoch)
+      mse = n.meanSquaredError
+      decayShift = n.sarpropWeightDecayShift
+      errorShift = n.sarpropStepErrorShift
+      thresholdFactor = n.sarpropStepErrorThresholdFactor
+    }
+  }
+
+  /// `fann_update_weights_sarprop` over `first..<weights.count` of any weight/state arrays.
+  static func sarprop(
+    _ weights: inout [Float], _ trainSlopes: inout [Float], _ prevSteps: inout [Float],
+    _ prevTrainSlopes: inout [Float], from first: Int, _ p: SarpropParameters,
+    random: inout NeuralRandom
+  ) {
+    let inc = p.increase, dec = p.decrease
+    let dmin: Float = 0.000001, dmax = p.deltaMax
+    let t = p.temperature
+    let epoch = p.epoch
+    let mse = p.mse
     let rmse = mse.squareRoot()
-    let decayFactor = fannExp2(-t * epoch + sarpropWeightDecayShift)
-    let noiseScale = fannExp2(-t * epoch + sarpropStepErrorShift)
-    let threshold = sarpropStepErrorThresholdFactor * mse
-    for i in 0..<totalConnections {
+    let decayFactor = fannExp2(-t * epoch + p.decayShift)
+    let noiseScale = fannExp2(-t * epoch + p.errorShift)
+    let threshold = p.thresholdFactor * mse
+    for i in first..<weights.count {
       let prevStep = max(prevSteps[i], 0.000001)
       var slope = -trainSlopes[i] - weights[i] * decayFactor
       let sameSign = prevTrainSlopes[i] * slope
