@@ -154,4 +154,33 @@ public enum Frequency: Equatable, Hashable, Sendable {
     for delta in [0, -1, 1, -2, 2] where advance(a, by: guess + delta) == b { return guess + delta }
     return nil
   }
+
+  /// The frequency on whose grid `ds` (ascending, at least two) advance one step at a time, or nil.
+  ///
+  /// Tried in order: a fixed spacing (weeks if it is 7 days, else days, hours or minutes with the
+  /// spacing as multiple), then business days, months, quarters and years.
+  ///
+  /// ```swift
+  /// Frequency.infer(from: series.ds)   // .months for AirPassengers
+  /// ```
+  /// - Complexity: O(n) per candidate.
+  public static func infer(from ds: [Timestamp]) -> Frequency? {
+    guard ds.count >= 2 else { return nil }
+    let d = ds[1].seconds - ds[0].seconds
+    var candidates: [Frequency] = []
+    if d > 0 && d % 60 == 0 && d <= 366 * 86_400 {
+      if d == 7 * 86_400 {
+        candidates.append(.weeks)
+      } else if d % 86_400 == 0 {
+        candidates.append(.days(Int(d / 86_400)))
+      } else if d % 3600 == 0 {
+        candidates.append(.hours(Int(d / 3600)))
+      } else {
+        candidates.append(.minutes(Int(d / 60)))
+      }
+    }
+    candidates += [.businessDays, .months, .quarters, .years]
+    for f in candidates where (1..<ds.count).allSatisfy({ f.advance(ds[$0 - 1], by: 1) == ds[$0] }) { return f }
+    return nil
+  }
 }

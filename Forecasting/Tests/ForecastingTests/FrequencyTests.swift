@@ -43,3 +43,20 @@ import Testing
     #expect(Frequency.hours(1).steps(from: ts("2000-01-01"), to: ts("2000-01-01 00:30")) == nil)
   }
 }
+
+@Suite struct FrequencyInferenceTests {
+  @Test(arguments: [Frequency.minutes(30), .minutes(1), .hours(1), .hours(6), .days(1), .days(3), .weeks,
+                    .businessDays, .months, .quarters, .years])
+  func infersWhatItGenerated(_ f: Frequency) {
+    let start = ts("2026-11-18")
+    let ds = (0..<20).map { f.advance(start, by: $0) }
+    #expect(Frequency.infer(from: ds) == f)
+  }
+
+  @Test func irregularOrTooShort() {
+    #expect(Frequency.infer(from: [ts("2020-01-01")]) == nil)
+    #expect(Frequency.infer(from: [ts("2020-01-01"), ts("2020-01-02"), ts("2020-01-04")]) == nil)
+    #expect(Frequency.infer(from: [ts("2020-01-01 00:00:00"), Timestamp(seconds: ts("2020-01-01").seconds + 7)]) == nil)
+    #expect(Frequency.infer(from: [ts("2020-01-01"), ts("2010-01-01")]) == nil)
+  }
+}
