@@ -96,6 +96,7 @@ extension Swarm {
     for t in parked {
       if tasks[Int(t)].requires & ~capabilities == 0 {
         tasks[Int(t)].parked = false
+        log(.taskReady, task: t)
         enqueue(t)
       } else {
         still.append(t)

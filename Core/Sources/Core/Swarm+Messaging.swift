@@ -268,7 +268,13 @@ extension Swarm {
     guard !queuedMessages.isEmpty else { return }
     let pending = queuedMessages
     queuedMessages = []
-    for m in pending where !tryRoute(m) { queuedMessages.append(m) }
+    for m in pending {
+      if tryRoute(m) {
+        log(.messageRerouted, agent: messages[Int(m)].from, peer: messages[Int(m)].to, value: Int64(m))
+      } else {
+        queuedMessages.append(m)
+      }
+    }
   }
 
   func dropQueuedMessages(involving a: Int32) {

@@ -170,6 +170,7 @@ extension Swarm {
       tasks[Int(t)].retryAt = at
       log(.retryScheduled, agent: a, task: t, value: at)
       if at <= now {
+        log(.taskReady, task: t)
         enqueue(t)
       } else {
         agenda.schedule(.retryReady, at: at, t, tasks[Int(t)].token)
@@ -192,6 +193,7 @@ extension Swarm {
 
   func retryReady(_ t: Int32, token: Int32) {
     guard tasks[Int(t)].token == token, tasks[Int(t)].status == .pending, !tasks[Int(t)].queued else { return }
+    log(.taskReady, task: t)
     enqueue(t)
   }
 

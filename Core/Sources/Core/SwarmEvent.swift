@@ -33,7 +33,7 @@ public struct SwarmEvent: Equatable, Sendable {
     case attemptFailed = 25, attemptTimedOut = 26, attemptInterrupted = 27, retryScheduled = 28
     case taskFailed = 29, taskTimedOut = 30, taskCancelled = 31, taskBlocked = 32
     // Messages.
-    case messageSent = 40, messageDelivered = 41, messageQueued = 42, messageDropped = 43
+    case messageSent = 40, messageDelivered = 41, messageQueued = 42, messageDropped = 43, messageRerouted = 44
     // Orchestration.
     case windowChanged = 50
   }

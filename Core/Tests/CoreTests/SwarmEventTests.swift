@@ -6,7 +6,7 @@ import Testing
   @Test func kindCodesAreStable() {
     let codes = SwarmEvent.Kind.allCases.map { Int($0.rawValue) }
     #expect(codes == [1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 20, 21, 22, 23, 24, 25, 26, 27, 28, 29,
-                      30, 31, 32, 40, 41, 42, 43, 50])
+                      30, 31, 32, 40, 41, 42, 43, 44, 50])
   }
 
   @Test func defaultsAreMinusOne() {

@@ -59,7 +59,7 @@ import Testing
     try s.schedule(.online(AgentID(2)), at: 10)
     s.run()
     #expect(try s.message(m).status == .delivered && s.message(m).deliveredAt == 12)
-    #expect(kinds(s).contains(.messageQueued))
+    #expect(kinds(s).contains(.messageQueued) && kinds(s).contains(.messageRerouted))
   }
 
   @Test func messagesToAnAgentThatGoesOfflineInFlight() throws {
