@@ -38,3 +38,15 @@ import Testing
     #expect(throws: TensorError.self) { try g.causalConv1D(x, g.constant(Tensor(zeros: Shape(2, 3, 1)))) }
   }
 }
+
+@Suite struct GraphConv1DEmptyTests {
+  @Test func emptyChannelsGiveZeros() throws {
+    let g = Graph()
+    let x = g.constant(Tensor(zeros: Shape(2, 3, 0)))
+    let y = try g.causalConv1D(x, g.constant(Tensor(zeros: Shape(2, 0, 4))))
+    #expect(try g.value(y) == Tensor(zeros: Shape(2, 3, 4)))
+    try g.backward(try g.sum(y), requiringGradients: true)
+    let z = try g.causalConv1D(g.constant(Tensor(zeros: Shape(1, 2, 3))), g.constant(Tensor(zeros: Shape(1, 3, 0))))
+    #expect(z.shape == Shape(1, 2, 0))
+  }
+}

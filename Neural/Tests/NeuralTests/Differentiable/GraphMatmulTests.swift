@@ -57,3 +57,39 @@ import Testing
     }
   }
 }
+
+@Suite struct GraphMatmulSweepTests {
+  /// Forward and both gradients of every small size (0 included) against scalar loops.
+  @Test(arguments: [0, 1, 2, 3, 7, 16, 33]) func sweep(m: Int) throws {
+    for n in [0, 1, 4, 9, 33] {
+      for k in [0, 1, 5, 32, 33] {
+        let a = randomTensor(Shape(m, k), seed: UInt64(m * 1000 + k)), b = randomTensor(Shape(k, n), seed: UInt64(n * 1000 + k + 7))
+        let dc = randomTensor(Shape(m, n), seed: 3)
+        let g = Graph()
+        let av = g.constant(a), bv = g.constant(b)
+        let c = try g.matmul(av, bv)
+        try g.backward(try g.sum(try g.mul(c, g.constant(dc))), requiringGradients: true)
+        let cv = try g.value(c), da = try g.gradient(av), db = try g.gradient(bv)
+        for i in 0..<m {
+          for j in 0..<n {
+            var s: Float = 0
+            for p in 0..<k { s += a.scalars[i * k + p] * b.scalars[p * n + j] }
+            #expect(Swift.abs(cv.scalars[i * n + j] - s) <= 1e-5 * Float(k + 1))
+          }
+          for p in 0..<k {
+            var s: Float = 0
+            for j in 0..<n { s += dc.scalars[i * n + j] * b.scalars[p * n + j] }
+            #expect(Swift.abs(da.scalars[i * k + p] - s) <= 1e-5 * Float(n + 1))
+          }
+        }
+        for p in 0..<k {
+          for j in 0..<n {
+            var s: Float = 0
+            for i in 0..<m { s += a.scalars[i * k + p] * dc.scalars[i * n + j] }
+            #expect(Swift.abs(db.scalars[p * n + j] - s) <= 1e-5 * Float(m + 1))
+          }
+        }
+      }
+    }
+  }
+}

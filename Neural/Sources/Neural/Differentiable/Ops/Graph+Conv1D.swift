@@ -32,6 +32,7 @@ extension Graph {
     nodes[id].i0 = dilation
     let px = val(x.id), pw = val(weight.id), py = val(id)
     py.update(repeating: 0, count: b * t * cout)
+    if cin == 0 || cout == 0 { return v(id) }
     for k in 0..<taps {
       let s = (taps - 1 - k) * dilation
       if s >= t { continue }
@@ -49,6 +50,7 @@ extension Graph {
     let xs = nodes[n.a].shape, ws = nodes[n.b].shape
     let b = xs[0], t = xs[1], cin = xs[2], taps = ws[0], cout = ws[2]
     let d = n.i0
+    if cin == 0 || cout == 0 { return }
     let px = val(n.a), pw = val(n.b), g = grad(i), gx = grad(n.a), gw = grad(n.b)
     for k in 0..<taps {
       let s = (taps - 1 - k) * d

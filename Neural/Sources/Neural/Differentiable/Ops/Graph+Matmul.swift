@@ -40,6 +40,11 @@ extension Graph {
     let (batch, m) = matmulBatch(a.shape, b.shape)
     let pa = val(a.id), pb = val(b.id), pc = val(id)
     let strideB = b.shape.rank > 2 ? k * n : 0
+    if k == 0 {
+      // An empty inner dimension: the product is zero (BLAS rejects a leading dimension of 0).
+      pc.update(repeating: 0, count: batch * m * n)
+      return v(id)
+    }
     for t in 0..<batch {
       Kernel.gemm(
         transA: false, transB: transposeB, m: m, n: n, k: k, alpha: 1,
