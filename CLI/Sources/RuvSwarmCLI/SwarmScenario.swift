@@ -56,7 +56,7 @@ struct ScenarioPlan {
     do {
       scenario = try JSONDecoder().decode(Scenario.self, from: Data(text.utf8))
     } catch let DecodingError.dataCorrupted(context) {
-      throw ScenarioPlan.syntaxError(context, file: file)
+      throw ScenarioPlan.syntaxError(context, text: text, file: file)
     } catch let DecodingError.keyNotFound(key, context) {
       throw CLIError(.dataError, "missing \"\(key.stringValue)\" at \(ScenarioPlan.path(context.codingPath))",
                      file: file, line: ScenarioPlan.line(of: context.codingPath, in: text))
@@ -181,15 +181,18 @@ struct ScenarioPlan {
     return nil
   }
 
-  /// A JSON syntax error with the parser's line when it gives one.
-  static func syntaxError(_ context: DecodingError.Context, file: String) -> CLIError {
-    let text = (context.underlyingError as NSError?)?.userInfo[NSDebugDescriptionErrorKey] as? String
-      ?? context.debugDescription
+  /// A JSON syntax error, with its line from JSONSerialization's "around character N" when it gives one.
+  static func syntaxError(_ context: DecodingError.Context, text: String, file: String) -> CLIError {
+    var message = context.debugDescription
     var line: Int?
-    if let r = text.range(of: "line ") {
-      line = Int(text[r.upperBound...].prefix { $0.isNumber })
+    do { _ = try JSONSerialization.jsonObject(with: Data(text.utf8)) } catch {
+      let detail = (error as NSError).userInfo[NSDebugDescriptionErrorKey] as? String ?? ""
+      if let r = detail.range(of: "character "), let offset = Int(detail[r.upperBound...].prefix { $0.isNumber }) {
+        line = text.utf8.prefix(offset).reduce(1) { $1 == UInt8(ascii: "\n") ? $0 + 1 : $0 }
+        message += " " + detail
+      }
     }
-    return CLIError(.dataError, "not valid JSON: " + text, file: file, line: line)
+    return CLIError(.dataError, "not valid JSON: " + message, file: file, line: line)
   }
 
   static func path(_ keys: [any CodingKey]) -> String {

@@ -118,7 +118,7 @@ struct TrainCommand: CLICommand {
     let mse: Float
     do { mse = try net.test(on: testSet) } catch { throw CLIError.neural(error, file: test ?? data) }
     let bitFail = net.bitFail
-    do { try NeuralFiles.save(net, path: output) } catch { throw CLIError.neural(error, file: output) }
+    do { try NeuralFiles.save(net, path: output) } catch { throw CLIError(.cantCreate, "cannot write the network", file: output) }
     console.line("epochs \(report.epoch), training MSE \(report.mse)")
     console.line("test on \(test ?? data): MSE \(mse), bit fail \(bitFail) of \(testSet.count * testSet.numOutputs)")
     console.line("saved \(output)")

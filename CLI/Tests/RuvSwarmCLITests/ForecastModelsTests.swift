@@ -1,0 +1,45 @@
+import Forecasting
+import Testing
+@testable import RuvSwarmCLI
+
+@Suite struct ForecastModelsTests {
+  @Test func modelsByName() throws {
+    let setup = ModelSetup(horizon: 4, season: 4, shortest: 40, mlpSteps: 5)
+    let models = try setup.models(["naive", "snaive", "rwd", "average", "mlp", "ensemble", "naive"])
+    #expect(models.map(\.alias) == ["Naive", "SeasonalNaive", "RWD", "HistoricAverage", "MLP", "Ensemble"])
+    #expect(setup.mlpInput == 8)
+    #expect((models[5] as? Ensemble)?.members.count == 3)
+    #expect(throws: CLIError.self) { try setup.model("prophet") }
+  }
+
+  @Test func shortSeriesHaveNoMLP() throws {
+    let setup = ModelSetup(horizon: 10, season: 1, shortest: 20)
+    #expect(throws: CLIError.self) { try setup.model("mlp") }
+    #expect((try setup.model("ensemble") as? Ensemble)?.members.count == 2)
+  }
+
+  @Test func ensembleMethods() {
+    #expect(["mean", "median", "weighted", "stacking"].compactMap { Ensemble.Method(name: $0) }.count == 4)
+    #expect(Ensemble.Method(name: "vote") == nil)
+  }
+
+  @Test func formatting() {
+    #expect(fixed(1.23456) == "1.235")
+    #expect(fixed(-0.5, 1) == "-0.5")
+    #expect(fixed(-0.0001) == "0.000")
+    #expect(fixed(2, 0) == "2")
+    #expect(fixed(.nan) == "n/a")
+    #expect(fixed(0.05, 2) == "0.05")
+    #expect(pad("ab", 4) == "ab  ")
+    #expect(pad("ab", 4, right: true) == "  ab")
+    #expect(pad("abcdef", 4) == "abcdef")
+  }
+
+  @Test func scoresAgainstActuals() throws {
+    let s = try Score(actual: [2, 4], forecast: [3, 3], insample: [1, 2, 3, 4], season: 1)
+    #expect(s.mae == 1)
+    #expect(s.mase == 1)
+    let short = try Score(actual: [2], forecast: [3], insample: [1, 2], season: 12)
+    #expect(short.mase == 1)
+  }
+}
