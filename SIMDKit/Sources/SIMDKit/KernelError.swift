@@ -24,11 +24,17 @@ public enum KernelError: Error, Equatable, Sendable {
     switch (lhs, rhs) {
     case let (.lengthMismatch(a, b), .lengthMismatch(c, d)): return a == c && b == d
     case let (.invalidDimension(n1, v1), .invalidDimension(n2, v2)):
-      return n1.description == n2.description && v1 == v2
+      return sameText(n1, n2) && v1 == v2
     case let (.bufferTooSmall(n1, r1, a1), .bufferTooSmall(n2, r2, a2)):
-      return n1.description == n2.description && r1 == r2 && a1 == a2
+      return sameText(n1, n2) && r1 == r2 && a1 == a2
     case (.empty, .empty): return true
     default: return false
     }
+  }
+
+  /// Compares two argument names byte for byte. (`StaticString.description` would pull the Unicode
+  /// tables, ~93 KB, into every wasm chunk that uses SIMDKit.)
+  private static func sameText(_ a: StaticString, _ b: StaticString) -> Bool {
+    a.withUTF8Buffer { x in b.withUTF8Buffer { y in x.elementsEqual(y) } }
   }
 }

@@ -14,4 +14,15 @@ struct KernelErrorTests {
     #expect(KernelError.empty == .empty)
     #expect(KernelError.empty != .lengthMismatch(expected: 0, actual: 0))
   }
+
+  @Test("argument names compare by their UTF-8 bytes")
+  func nameComparison() {
+    #expect(KernelError.invalidDimension(name: "lda", value: 1) != .invalidDimension(name: "ld", value: 1))
+    #expect(KernelError.invalidDimension(name: "ldb", value: 1) != .invalidDimension(name: "lda", value: 1))
+    let scalarA = StaticString(unicodeScalarLiteral: "a")
+    let scalarB = StaticString(unicodeScalarLiteral: "b")
+    #expect(KernelError.bufferTooSmall(name: scalarA, required: 1, actual: 0) == .bufferTooSmall(name: scalarA, required: 1, actual: 0))
+    #expect(KernelError.bufferTooSmall(name: scalarA, required: 1, actual: 0) != .bufferTooSmall(name: scalarB, required: 1, actual: 0))
+    #expect(KernelError.bufferTooSmall(name: scalarA, required: 1, actual: 0) == .bufferTooSmall(name: "a", required: 1, actual: 0))
+  }
 }
