@@ -11,7 +11,7 @@ DOMAINS ?= Notebook SIMDKit Neural Core Persistence Forecasting Bundler
 COVERAGE_BAR ?= 95
 export PACKAGES DOMAINS COVERAGE_BAR
 
-.PHONY: all deps test demo bench clean
+.PHONY: all deps test demo bench bench-forecast clean
 
 all: test
 
@@ -26,6 +26,10 @@ demo: deps
 
 bench: deps
 	@scripts/bench.sh
+
+# Forecasting on the M3 competition against statsforecast (a local Python venv; minutes).
+bench-forecast: deps
+	@scripts/bench-forecast.sh
 
 clean:
 	rm -rf .build* */.build* dist
