@@ -8,36 +8,14 @@
 #     Python's sqlite3 module) opens in wasm, a corrupt snapshot is rejected and the good one still
 #     opens,
 #   - the database exported from wasm (sqlite3_serialize) opens natively with every row intact.
-# The object is cached in <repo>/.build-sqlite keyed by the hash of its flags and sources.
+# The objects are built (and cached) by Persistence/JS/build-sqlite-wasm.sh.
 set -euo pipefail
 root=$(cd "$(dirname "$0")/../.." && pwd)
 cd "$root"
-src=$(scripts/fetch-sqlite.sh)
-toolchain=$(dirname "$(command -v swiftc)")
-clang="$toolchain/clang"; wasmld="$toolchain/wasm-ld"
-[ -x "$clang" ] && [ -x "$wasmld" ] || { echo "persistence-browser-sqlite: no clang/wasm-ld next to swiftc" >&2; exit 1; }
+built=$(Persistence/JS/build-sqlite-wasm.sh)
+read -r objects src <<<"$built"
+wasmld="$(dirname "$(command -v swiftc)")/wasm-ld"
 wasi=${WASI_SYSROOT:-/usr}
-[ -f "$wasi/lib/wasm32-wasi/libc.a" ] || { echo "persistence-browser-sqlite: no wasi-libc in $wasi/lib/wasm32-wasi" >&2; exit 1; }
-
-# What Persistence does not use is compiled out. Only options that do not change SQLite's grammar
-# (the amalgamation's parser is pre-generated, see https://sqlite.org/compile.html#omitfeatures).
-defines=(-DSQLITE_OS_OTHER=1 -DSQLITE_THREADSAFE=0 -DSQLITE_TEMP_STORE=3 -DSQLITE_DEFAULT_MEMSTATUS=0
-  -DSQLITE_DQS=0 -DSQLITE_MAX_EXPR_DEPTH=0 -DSQLITE_UNTESTABLE -DSQLITE_OMIT_SEH -DSQLITE_OMIT_WAL
-  -DSQLITE_OMIT_LOAD_EXTENSION -DSQLITE_OMIT_DEPRECATED -DSQLITE_OMIT_SHARED_CACHE
-  -DSQLITE_OMIT_PROGRESS_CALLBACK -DSQLITE_OMIT_AUTHORIZATION -DSQLITE_OMIT_UTF16
-  -DSQLITE_OMIT_COMPLETE -DSQLITE_OMIT_GET_TABLE -DSQLITE_OMIT_TRACE -DSQLITE_OMIT_TCL_VARIABLE
-  -DSQLITE_OMIT_INTROSPECTION_PRAGMAS -DSQLITE_OMIT_COMPILEOPTION_DIAGS -DSQLITE_OMIT_DECLTYPE
-  -DSQLITE_OMIT_JSON -DSQLITE_OMIT_LOCALTIME)
-cflags=(--target=wasm32-unknown-wasi -fPIC -Os -isystem "$wasi/include/wasm32-wasi" -I "$src" "${defines[@]}")
-key=$( { echo "${cflags[@]}"; "$clang" --version | head -1; cat "$src/sqlite3.c" Persistence/JS/sqlite-os.c; } | sha256sum | cut -c1-16)
-objects="$root/.build-sqlite/objects/$key"
-if [ ! -s "$objects/sqlite3.o" ]; then
-  echo "persistence-browser-sqlite: compiling sqlite3.c for wasm32 (once per flags/source hash)"
-  mkdir -p "$objects"
-  "$clang" "${cflags[@]}" -c "$src/sqlite3.c" -o "$objects/sqlite3.o.partial"
-  "$clang" "${cflags[@]}" -c Persistence/JS/sqlite-os.c -o "$objects/sqlite-os.o"
-  mv "$objects/sqlite3.o.partial" "$objects/sqlite3.o"
-fi
 
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
