@@ -17,9 +17,12 @@ let package = Package(
   ],
   dependencies: [
     .package(path: "../Notebook"),
+    .package(path: "../Neural"),
   ],
   targets: [
-    .target(name: "Forecasting", exclude: ["Forecasting.docc"]),
+    .target(
+      name: "Forecasting", dependencies: [.product(name: "Neural", package: "Neural")],
+      exclude: ["Forecasting.docc"]),
     .target(name: "ForecastingIO", dependencies: ["Forecasting"]),
     .executableTarget(
       name: "forecast-bench", dependencies: ["Forecasting", "ForecastingIO"],

@@ -1,14 +1,20 @@
 #!/usr/bin/env bash
 # Forecasting's domain module must compile with Embedded Swift for wasm32 (CONTRIBUTING.md).
 # `Extern` is enabled for the libm declarations in Internals/Math.swift (wasi-libc provides them).
-# Forecasting does not depend on Neural (its MLP carries its own Adam; see MLP.swift), so it compiles
-# alone. ForecastingIO (Foundation, CSV files) is native-only and not compiled here.
+# Forecasting depends on Neural (the differentiable layers under its neural models), so Neural's
+# module is compiled first, the same way scripts/checks/neural-wasm.sh compiles it, and imported.
+# ForecastingIO (Foundation, CSV files) is native-only and not compiled here.
 set -euo pipefail
-cd "$(dirname "$0")/../../Forecasting"
+root="$(cd "$(dirname "$0")/../.." && pwd)"
 out=$(mktemp -d)
 trap 'rm -rf "$out"' EXIT
-swiftc -target wasm32-unknown-none-wasm -enable-experimental-feature Embedded \
-  -enable-experimental-feature Extern -wmo -parse-as-library -Osize \
-  -Xfrontend -disable-stack-protector -Xcc -msimd128 -module-name Forecasting \
+flags=(-target wasm32-unknown-none-wasm -enable-experimental-feature Embedded
+  -enable-experimental-feature Extern -wmo -parse-as-library -Osize
+  -Xfrontend -disable-stack-protector -Xcc -msimd128)
+cd "$root/Neural"
+swiftc "${flags[@]}" -module-name Neural -emit-module -emit-module-path "$out/Neural.swiftmodule" \
+  -c $(find Sources/Neural -name '*.swift' | sort) -o "$out/Neural.o"
+cd "$root/Forecasting"
+swiftc "${flags[@]}" -module-name Forecasting -I "$out" \
   -c $(find Sources/Forecasting -name '*.swift' | sort) -o "$out/Forecasting.o"
-echo "forecasting-wasm: Sources/Forecasting compiles for wasm32-unknown-none-wasm (Embedded): $(wc -c <"$out/Forecasting.o") bytes"
+echo "forecasting-wasm: Sources/Forecasting compiles for wasm32-unknown-none-wasm (Embedded) against Neural: $(wc -c <"$out/Forecasting.o") bytes"
