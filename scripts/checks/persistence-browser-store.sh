@@ -33,5 +33,10 @@ for f in harness_set_now harness_open harness_close harness_put harness_get harn
   "$tmp/StoreHarness.o" "$tmp/Persistence.o" "$objects/sqlite3.o" "$objects/sqlite-os.o" \
   "$embedded/libswiftUnicodeDataTables.a" "$wasi/lib/wasm32-wasi/libc.a" "$builtins" -o "$tmp/store.wasm"
 echo "persistence-browser-store: Persistence + SQLite module $(wc -c <"$tmp/store.wasm") B raw, $(brotli -c -q 11 "$tmp/store.wasm" | wc -c) B brotli"
+# The chunk-to-be: Persistence + SQLite as a PIC side module (dylink.0) importing libc and the
+# Embedded runtime, linked the way the Bundler links domain chunks (not yet built by the Bundler).
+"$toolchain/wasm-ld" --experimental-pic -shared --no-entry --unresolved-symbols=import-dynamic --strip-all \
+  "$tmp/Persistence.o" "$objects/sqlite3.o" "$objects/sqlite-os.o" -o "$tmp/persistence-side.wasm"
+echo "persistence-browser-store: Persistence + SQLite side module (no wasm-opt) $(wc -c <"$tmp/persistence-side.wasm") B raw, $(brotli -c -q 11 "$tmp/persistence-side.wasm" | wc -c) B brotli"
 STORE_WASM="$tmp/store.wasm" WORK="$tmp" timeout 300 node --test JS/tests/store-wasm.test.mjs
 echo "persistence-browser-store: all passed"
