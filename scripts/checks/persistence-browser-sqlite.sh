@@ -7,6 +7,8 @@
 #     round-trip exactly, a golden database written by the native SQLite (Debian's, through
 #     Python's sqlite3 module) opens in wasm, a corrupt snapshot is rejected and the good one still
 #     opens,
+#   - snapshots (Persistence/JS/snapshots.mjs): two checksummed generations in files under Node,
+#     a corrupt newest one falls back to the last good one,
 #   - the database exported from wasm (sqlite3_serialize) opens natively with every row intact.
 # The objects are built (and cached) by Persistence/JS/build-sqlite-wasm.sh.
 set -euo pipefail
@@ -45,7 +47,8 @@ db.commit(); db.close()
 PY
 
 SQLITE_WASM="$tmp/sqlite.wasm" GOLDEN_NATIVE="$tmp/golden-native.db" GOLDEN_WASM_OUT="$tmp/golden-wasm.db" \
-  HOSTILE="$tmp/hostile.json" timeout 300 node --test Persistence/JS/tests/sqlite-wasm.test.mjs
+  HOSTILE="$tmp/hostile.json" timeout 300 node --test Persistence/JS/tests/sqlite-wasm.test.mjs \
+  Persistence/JS/tests/snapshots.test.mjs
 
 python3 - "$tmp" <<'PY'
 import json, sqlite3, sys

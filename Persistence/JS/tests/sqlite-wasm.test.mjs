@@ -67,3 +67,30 @@ test('named in-memory databases are shared by the connections of the chunk', asy
   assert.deepEqual(sqlite.query(b, 'SELECT x FROM t'), [[42]]);
   sqlite.close(a); sqlite.close(b);
 });
+
+test('Node durability: a committed database saved as a snapshot file reloads in a fresh instance', async () => {
+  const { Snapshots, nodeFileBackend } = await import('../snapshots.mjs');
+  const { mkdtemp, rm } = await import('node:fs/promises');
+  const { tmpdir } = await import('node:os');
+  const { join } = await import('node:path');
+  const directory = await mkdtemp(join(tmpdir(), 'sqlite-wasm-'));
+  try {
+    const snapshots = new Snapshots(await nodeFileBackend(directory), 'memory');
+    const first = await instantiate();
+    const db = first.open('/durable.db');
+    first.exec(db, 'CREATE TABLE memory(key TEXT PRIMARY KEY, value BLOB NOT NULL, text TEXT NOT NULL) WITHOUT ROWID');
+    for (const row of hostile) first.query(db, 'INSERT INTO memory VALUES (?1, ?2, ?3)', row);
+    assert.equal(await snapshots.save(first.serialize(db)), 1n);   // flushed on commit
+    first.close(db);
+
+    const second = await instantiate();                             // a restart: nothing in memory
+    const loaded = await snapshots.load();
+    const again = second.open('/durable.db');
+    second.deserialize(again, loaded.bytes);
+    assert.equal(second.query(again, 'SELECT count(*) FROM memory')[0][0], hostile.length);
+    for (const [key, value, text] of hostile) {
+      assert.deepEqual(second.query(again, 'SELECT value, text FROM memory WHERE key = ?1', [key]), [[value, text]]);
+    }
+    second.close(again);
+  } finally { await rm(directory, { recursive: true, force: true }); }
+});
