@@ -12,9 +12,8 @@
 //   - load() returns the newest valid slot and lists every slot it skipped with the reason; when
 //     slots exist but none is valid it throws a SnapshotError with code 'snapshot-corrupt' naming
 //     each slot's reason. It never deletes or rewrites anything.
-// Backends implement read(name) -> Uint8Array|null and write(name, bytes) (atomic). This file
-// ships the Node one (temporary file, fsync, rename); browsers' OPFS/IndexedDB backends are not
-// written yet.
+// Backends implement read(name) -> Uint8Array|null and write(name, bytes) (atomic): Node, a file
+// (temporary file, fsync, rename); browsers, OPFS where available, IndexedDB otherwise.
 
 const MAGIC = new TextEncoder().encode('RUVSNAP1');
 const SQLITE_HEADER = new TextEncoder().encode('SQLite format 3\0');
@@ -111,4 +110,53 @@ export async function nodeFileBackend(directory) {
       try { await dir.sync(); } finally { await dir.close(); }
     },
   };
+}
+
+/** Browsers without OPFS: slots are values in an IndexedDB object store (one transaction per write). */
+export async function indexedDBBackend(database = 'ruvswarm-snapshots') {
+  const db = await new Promise((resolve, reject) => {
+    const request = indexedDB.open(database, 1);
+    request.onupgradeneeded = () => request.result.createObjectStore('slots');
+    request.onsuccess = () => resolve(request.result);
+    request.onerror = () => reject(request.error);
+  });
+  const run = (mode, body) => new Promise((resolve, reject) => {
+    const transaction = db.transaction('slots', mode);
+    const request = body(transaction.objectStore('slots'));
+    transaction.oncomplete = () => resolve(request.result);
+    transaction.onerror = () => reject(transaction.error);
+    transaction.onabort = () => reject(transaction.error);
+  });
+  return {
+    async read(name) { const value = await run('readonly', (store) => store.get(name)); return value === undefined ? null : new Uint8Array(value); },
+    async write(name, bytes) { await run('readwrite', (store) => store.put(bytes.slice().buffer, name)); },
+  };
+}
+
+/** Browsers with OPFS: slots are files in the origin-private file system; a writable stream's
+ *  close() replaces the file's contents atomically. */
+export async function opfsBackend(directory = 'ruvswarm-snapshots') {
+  const root = await navigator.storage.getDirectory();
+  const folder = await root.getDirectoryHandle(directory, { create: true });
+  return {
+    async read(name) {
+      try { return new Uint8Array(await (await (await folder.getFileHandle(name)).getFile()).arrayBuffer()); } catch (error) {
+        if (error.name === 'NotFoundError') return null;
+        throw error;
+      }
+    },
+    async write(name, bytes) {
+      const writable = await (await folder.getFileHandle(name, { create: true })).createWritable();
+      await writable.write(bytes);
+      await writable.close();
+    },
+  };
+}
+
+/** The browser backend by policy: OPFS where available, IndexedDB otherwise. */
+export async function browserBackend() {
+  if (globalThis.navigator?.storage?.getDirectory) {
+    try { const backend = await opfsBackend(); return { kind: 'opfs', ...backend }; } catch { /* e.g. private mode: fall back */ }
+  }
+  return { kind: 'indexeddb', ...(await indexedDBBackend()) };
 }

@@ -1,21 +1,20 @@
 // The SQLite C API of a wasm module, from JS: strings and bytes copied through the module's malloc,
 // statements prepared, bound, stepped and finalized, databases serialized and deserialized. Used by
-// the Node tests of the SQLite wasm build; the module exports the sqlite3_* functions it uses.
-import assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
-import { randomFillSync } from 'node:crypto';
+// the Node and browser tests of the SQLite wasm build; the module exports the sqlite3_* functions it
+// uses. `source` is the module's bytes (or, under Node, a file path).
 
 export const SQLITE_OK = 0, SQLITE_ROW = 100, SQLITE_DONE = 101;
 const TRANSIENT = -1, OPEN_RW_CREATE = 0x2 | 0x4;
 const DESERIALIZE_FREEONCLOSE = 1, DESERIALIZE_RESIZEABLE = 2;
 
-export async function instantiate(file, Wrapper = SQLite) {
+export async function instantiate(source, Wrapper = SQLite) {
   let memory;
   const wasi = {
-    random_get: (pointer, count) => { randomFillSync(new Uint8Array(memory.buffer, pointer, count)); return 0; },
+    random_get: (pointer, count) => { globalThis.crypto.getRandomValues(new Uint8Array(memory.buffer, pointer, count)); return 0; },
     fd_write: () => 8, fd_seek: () => 8, fd_close: () => 8,
   };
-  const { instance } = await WebAssembly.instantiate(readFileSync(file), { wasi_snapshot_preview1: wasi });
+  const bytes = typeof source === 'string' ? (await import('node:fs')).readFileSync(source) : source;
+  const { instance } = await WebAssembly.instantiate(bytes, { wasi_snapshot_preview1: wasi });
   memory = instance.exports.memory;
   return new Wrapper(instance.exports, memory);
 }
@@ -44,7 +43,7 @@ export class SQLite {
     this.check(db, rc, 'open');
     return db;
   }
-  close(db) { assert.equal(this.x.sqlite3_close_v2(db), SQLITE_OK); }
+  close(db) { const rc = this.x.sqlite3_close_v2(db); if (rc !== SQLITE_OK) throw new Error(`close: code ${rc}`); }
   exec(db, sql) { const p = this.cstring(sql); const rc = this.x.sqlite3_exec(db, p, 0, 0, 0); this.x.free(p); this.check(db, rc, sql); }
   // Runs `sql` with text/blob/number bindings; returns the rows as arrays of JS values.
   query(db, sql, bindings = []) {
@@ -81,7 +80,7 @@ export class SQLite {
     const p = this.x.sqlite3_serialize(db, name, size, 0);
     const n = Number(this.i64(size));
     this.x.free(name); this.x.free(size);
-    assert.notEqual(p, 0, 'sqlite3_serialize failed');
+    if (p === 0) throw new Error('sqlite3_serialize failed');
     const bytes = this.bytes().slice(p, p + n);
     this.x.sqlite3_free(p);
     return bytes;
