@@ -262,6 +262,8 @@ public class WindowNetwork: ForecastModel {
       return DLinear(inputSize: c.inputSize, horizon: c.horizon, movingAverageWindow: k, maxSteps: c.maxSteps,
                      batchSize: c.batchSize, learningRate: c.learningRate, scaler: c.scaler, levels: c.levels,
                      alias: c.alias)
+    case "NBEATS": return NBEATS.decodeConfig(c, config)
+    case "NHITS": return NHITS.decodeConfig(c, config)
     default:
       return nil
     }
