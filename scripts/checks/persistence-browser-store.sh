@@ -3,7 +3,10 @@
 # stores as natively), compiled with Embedded Swift for wasm32 against the fetched sqlite3.h, linked
 # with SQLite built for wasm32 (Persistence/JS/build-sqlite-wasm.sh) and a test harness
 # (Persistence/JS/tests/StoreHarness.swift) into one module; then the Node test
-# Persistence/JS/tests/store-wasm.test.mjs (hostile memory, TTL, wasm -> native -> wasm).
+# Persistence/JS/tests/store-wasm.test.mjs (hostile memory, TTL, wasm -> native -> wasm), and headless
+# Chromium (JS/tests/run-store-browser.mjs): a page writes agent memory and snapshots it after every
+# commit (OPFS, or IndexedDB), a fresh browser process on the same profile restores it and finds every
+# write. PERSISTENCE_BROWSER=none skips the browser.
 set -euo pipefail
 root=$(cd "$(dirname "$0")/../.." && pwd)
 cd "$root/Persistence"
@@ -39,4 +42,8 @@ echo "persistence-browser-store: Persistence + SQLite module $(wc -c <"$tmp/stor
   "$tmp/Persistence.o" "$objects/sqlite3.o" "$objects/sqlite-os.o" -o "$tmp/persistence-side.wasm"
 echo "persistence-browser-store: Persistence + SQLite side module (no wasm-opt) $(wc -c <"$tmp/persistence-side.wasm") B raw, $(brotli -c -q 11 "$tmp/persistence-side.wasm" | wc -c) B brotli"
 STORE_WASM="$tmp/store.wasm" WORK="$tmp" timeout 300 node --test JS/tests/store-wasm.test.mjs
+if [ "${PERSISTENCE_BROWSER:-chromium}" = chromium ]; then
+  echo "persistence-browser-store: headless Chromium, write then reload from durable storage"
+  timeout 300 node JS/tests/run-store-browser.mjs "$tmp/store.wasm" 120
+fi
 echo "persistence-browser-store: all passed"

@@ -10,29 +10,7 @@ import { writeFileSync, readFileSync } from 'node:fs';
 import { execFileSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { instantiate, SQLite } from './sqlite-c-api.mjs';
-
-class Harness extends SQLite {
-  call(name, ...buffers) {            // buffers -> (pointer, length) pairs, then the rest as given
-    const args = [], owned = [];
-    for (const b of buffers) {
-      if (b instanceof Uint8Array) { const p = this.alloc(b); owned.push(p); args.push(p, b.length); } else args.push(b);
-    }
-    try { return this.x[name](...args); } finally { owned.forEach((p) => this.x.free(p)); }
-  }
-  message() { const p = this.x.malloc(1024); const n = this.x.harness_message(p, 1024); const t = new TextDecoder().decode(this.bytes().slice(p, p + n)); this.x.free(p); return t; }
-  ok(rc) { if (rc === -2) throw new Error(this.message()); return rc; }
-  open(path) { return this.ok(this.call('harness_open', new TextEncoder().encode(path))); }
-  put(key, value, ttl = -1n) { return this.ok(this.call('harness_put', key, value, ttl)); }
-  get(key, capacity = 2 << 20) {
-    const out = this.x.malloc(capacity);
-    try {
-      const n = this.ok(this.call('harness_get', key, out, capacity));
-      return n < 0 ? null : this.bytes().slice(out, out + n);
-    } finally { this.x.free(out); }
-  }
-  remove(key) { return this.ok(this.call('harness_remove', key)); }
-  count(prefix) { return this.ok(this.call('harness_count', prefix)); }
-}
+import { Harness } from './store-harness.mjs';
 
 const enc = (t) => new TextEncoder().encode(t);
 const hostile = [
