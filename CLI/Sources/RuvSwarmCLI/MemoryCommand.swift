@@ -54,6 +54,10 @@ struct MemoryList: CLICommand {
   @Option(help: "At most this many entries.") var limit: Int?
   @OptionGroup var options: MemoryOptions
 
+  func validate() throws {
+    if let limit, limit < 0 { throw ValidationError("--limit must be 0 or more") }
+  }
+
   func execute(_ console: Console) throws {
     let entries = try withStore(options) {
       try $0.memoryEntries(namespace: options.namespace, prefix: Array(prefix.utf8), limit: limit)

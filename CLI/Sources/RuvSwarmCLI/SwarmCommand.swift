@@ -21,6 +21,8 @@ struct DatabaseOptions: ParsableArguments {
 }
 
 let scenarioNamespace = "ruvswarm/scenarios"
+/// The largest `--step` (engine ticks): far beyond any scenario, and far from overflowing the clock.
+let maxStep: Int64 = 1_000_000
 
 /// `ruvswarm swarm`.
 struct SwarmCommand: ParsableCommand {
@@ -100,8 +102,10 @@ struct SwarmRun: CLICommand {
   @Option(help: "Stop (checkpointed) after this many engine ticks; `swarm resume` continues.") var maxTicks: Int64?
 
   func validate() throws {
-    guard step >= 1 else { throw ValidationError("--step must be at least 1") }
-    if let maxTicks, maxTicks < 0 { throw ValidationError("--max-ticks must be 0 or more") }
+    guard step >= 1 && step <= maxStep else { throw ValidationError("--step must be 1...\(maxStep)") }
+    if let maxTicks, maxTicks < 0 || maxTicks > maxStep * 1_000 {
+      throw ValidationError("--max-ticks must be 0...\(maxStep * 1_000)")
+    }
   }
 
   func execute(_ console: Console) throws {
@@ -145,7 +149,7 @@ struct SwarmResume: CLICommand {
   @Option(help: "Stop (checkpointed) after this many engine ticks.") var maxTicks: Int64?
 
   func validate() throws {
-    guard step >= 1 else { throw ValidationError("--step must be at least 1") }
+    guard step >= 1 && step <= maxStep else { throw ValidationError("--step must be 1...\(maxStep)") }
   }
 
   func execute(_ console: Console) throws {

@@ -23,5 +23,6 @@ import Testing
     let db = Paths.temporary() + "/m.db"
     let r = ruvswarm(["memory", "put", "k", "v", "--db", db, "--ttl", "0"])
     #expect(r.code == 74 && r.errors.contains(db))
+    #expect(ruvswarm(["memory", "list", "--db", db, "--limit", "-1"]).code == 64)
   }
 }

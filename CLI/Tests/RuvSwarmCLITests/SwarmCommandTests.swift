@@ -13,7 +13,7 @@ import Testing
     let again = ruvswarm(["swarm", "run", Paths.fixture("chain.json"), "--db", db])
     #expect(again.code == 64 && again.errors.contains("already exists"))
 
-    let resumed = ruvswarm(["swarm", "resume", "chain", "--db", db, "--step", "2"])
+    let resumed = ruvswarm(["swarm", "resume", "chain", "--db", db, "--step", "1000000"])
     #expect(resumed.code == 0, "\(resumed.errors)")
     #expect(resumed.output.contains("finished: 4 succeeded, 0 failed"))
     #expect(resumed.output.contains("d            completed = 1111"))
@@ -58,6 +58,8 @@ import Testing
     #expect(ruvswarm(["swarm", "run", Paths.fixture("chain.json"), "--step", "0"]).code == 64)
     #expect(ruvswarm(["swarm", "run", Paths.fixture("chain.json"), "--max-ticks", "-1"]).code == 64)
     #expect(ruvswarm(["swarm", "resume", "x", "--step", "0"]).code == 64)
+    #expect(ruvswarm(["swarm", "resume", "x", "--step", "9223372036854775807"]).code == 64)
+    #expect(ruvswarm(["swarm", "run", Paths.fixture("chain.json"), "--max-ticks", "9223372036854775807"]).code == 64)
     let notJSON = writeTemporary("s.json", "{\n  \"agents\": [ { \"type\": \"wizard\" } ],\n  \"tasks\": []\n}\n")
     let r = ruvswarm(["swarm", "run", notJSON, "--db", dir + "/a.db"])
     #expect(r.code == 65 && r.errors.contains(notJSON + ":2: agents[0]: unknown type \"wizard\""))
