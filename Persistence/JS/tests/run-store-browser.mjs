@@ -1,5 +1,6 @@
 // Runs store-browser.html in headless Chromium twice with one profile and one origin: phase=write,
-// then (a fresh browser process, so a reload from nothing but durable storage) phase=read.
+// then (a fresh browser process, so a reload from nothing but durable storage) phase=read; first with
+// the backend chosen by policy (OPFS in Chromium), then with the IndexedDB fallback forced.
 // Usage: node run-store-browser.mjs <store.wasm> [timeout seconds]. Exits non-zero on any failure.
 import { spawn } from 'node:child_process';
 import fs from 'node:fs';
@@ -19,9 +20,9 @@ const { server, port, log } = await startServer({
 const profile = fs.mkdtempSync(path.join(os.tmpdir(), 'ruvswarm-persistence-'));
 let ok = true;
 try {
-  for (const phase of ['write', 'read']) {
+  for (const [phase, backend] of [['write', 'policy'], ['read', 'policy'], ['write', 'indexeddb'], ['read', 'indexeddb']]) {
     const reported = new Promise((resolve) => { done = resolve; });
-    const url = `http://127.0.0.1:${port}/tests/store-browser.html?phase=${phase}`;
+    const url = `http://127.0.0.1:${port}/tests/store-browser.html?phase=${phase}&backend=${backend}`;
     const child = spawn('chromium', ['--headless=new', '--no-sandbox', '--disable-gpu', '--no-first-run',
       '--no-default-browser-check', '--disable-extensions', '--disable-background-networking', `--user-data-dir=${profile}`, url],
       { stdio: ['ignore', 'ignore', 'pipe'], detached: true });
@@ -38,7 +39,7 @@ try {
       ok = false;
       break;
     }
-    console.log(`chromium ${phase}: backend ${outcome.backend}, generation ${outcome.generation}${outcome.checked ? `, ${outcome.checked} entries checked` : ''}`);
+    console.log(`chromium ${phase} (${backend}): backend ${outcome.backend}, generation ${outcome.generation}${outcome.checked ? `, ${outcome.checked} entries checked` : ''}`);
     for (const failure of outcome.failures) { console.log(`chromium ${phase}: FAIL ${failure}`); ok = false; }
     if (!ok) break;
   }

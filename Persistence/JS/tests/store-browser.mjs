@@ -1,9 +1,9 @@
 // Headless-browser test page (run by run-store-browser.mjs, twice with one profile): phase=write
 // stores agent memory through Persistence's Swift store in wasm and saves a snapshot after every
-// commit; phase=read, in a fresh page load, restores the newest snapshot and checks every write.
+// commit (backend=indexeddb forces the IndexedDB fallback); phase=read, in a fresh page load, restores the newest snapshot and checks every write.
 import { instantiate, SQLite } from './sqlite-c-api.mjs';
 import { Harness } from './store-harness.mjs';
-import { Snapshots, browserBackend } from '../snapshots.mjs';
+import { Snapshots, browserBackend, indexedDBBackend } from '../snapshots.mjs';
 
 const enc = (t) => new TextEncoder().encode(t);
 const pattern = (n, seed) => Uint8Array.from({ length: n }, (_, i) => (i * 31 + seed * 7 + (i >> 8)) & 255);
@@ -21,11 +21,13 @@ async function report(body) {
   await fetch('/report', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
 }
 
-const phase = new URLSearchParams(location.search).get('phase');
+const params = new URLSearchParams(location.search);
+const phase = params.get('phase');
 try {
   const wasm = new Uint8Array(await (await fetch('/store.wasm')).arrayBuffer());
   const h = await instantiate(wasm, Harness);
-  const backend = await browserBackend();
+  const backend = params.get('backend') === 'indexeddb'
+    ? { kind: 'indexeddb', ...(await indexedDBBackend()) } : await browserBackend();   // by policy, or forced
   const snapshots = new Snapshots(backend, 'agents');
   h.x.harness_set_now(1_000n);
   const failures = [];
