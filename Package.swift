@@ -33,7 +33,7 @@ let package = Package(
     .target(name: "NeuralIO", dependencies: ["Neural"], path: "Neural/Sources/NeuralIO"),
 
     // Forecasting: NeuralForecast-style models, data, metrics.
-    .target(name: "Forecasting", path: "Forecasting/Sources/Forecasting", exclude: ["Forecasting.docc"]),
+    .target(name: "Forecasting", dependencies: ["Neural"], path: "Forecasting/Sources/Forecasting", exclude: ["Forecasting.docc"]),
     .target(name: "ForecastingIO", dependencies: ["Forecasting"], path: "Forecasting/Sources/ForecastingIO"),
 
     // Core: agent swarms; CoreParallel is the native multi-core executor.

@@ -89,9 +89,15 @@ import Testing
     #expect(executed.status == 0)
     #expect(executed.output == "dot: 70.0\nlength mismatch caught: true\n", "\(executed.output)")
 
-    // What was compiled: one `<Module>.build` folder per module, and its interface in Modules/.
+    // What was compiled: a `<Module>.build` folder holding object files, and its interface in Modules/.
+    // (SwiftPM plans every target of the graph and leaves an empty `<Module>.build` folder with only an
+    // output-file map for those it does not compile: a folder alone proves nothing.)
     let built = Set(try files.contentsOfDirectory(atPath: bin.path)
       .filter { $0.hasSuffix(".build") }
+      .filter { folder in
+        ((try? files.contentsOfDirectory(atPath: bin.appending(path: folder).path)) ?? [])
+          .contains { $0.hasSuffix(".o") }
+      }
       .map { String($0.dropLast(".build".count)) })
     let interfaces = Set(((try? files.contentsOfDirectory(atPath: bin.appending(path: "Modules").path)) ?? [])
       .filter { $0.hasSuffix(".swiftmodule") }
