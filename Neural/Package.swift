@@ -18,6 +18,7 @@ let package = Package(
     .library(name: "NeuralIO", targets: ["NeuralIO"]),
   ],
   dependencies: [
+    .package(path: "../SIMDKit"),
     .package(path: "../Notebook"),
   ],
   targets: [
@@ -27,7 +28,8 @@ let package = Package(
     .systemLibrary(
       name: "CFloatFANN", path: "Sources/CFloatFANN",
       providers: [.apt(["libfann-dev"])]),
-    .target(name: "Neural", dependencies: ["COpenBLAS"], exclude: ["Neural.docc"]),
+    // Natively the fast paths call OpenBLAS; SIMDKit's gemm serves them where OpenBLAS is absent (wasm32).
+    .target(name: "Neural", dependencies: ["COpenBLAS", "SIMDKit"], exclude: ["Neural.docc"]),
     .target(name: "NeuralIO", dependencies: ["Neural"]),
     .executableTarget(
       name: "neural-bench", dependencies: ["Neural", "NeuralIO", "CFloatFANN"],

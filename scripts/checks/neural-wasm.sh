@@ -5,8 +5,11 @@ set -euo pipefail
 cd "$(dirname "$0")/../../Neural"
 out=$(mktemp -d)
 trap 'rm -rf "$out"' EXIT
-swiftc -target wasm32-unknown-none-wasm -enable-experimental-feature Embedded \
-  -enable-experimental-feature Extern -wmo -parse-as-library -Osize \
-  -Xfrontend -disable-stack-protector -Xcc -msimd128 -module-name Neural \
+flags=(-target wasm32-unknown-none-wasm -enable-experimental-feature Embedded -wmo -parse-as-library
+  -Osize -Xfrontend -disable-stack-protector -Xcc -msimd128)
+# SIMDKit (the wasm32 gemm of Neural's fast paths) first, as a module Neural imports.
+swiftc "${flags[@]}" -module-name SIMDKit -emit-module -emit-module-path "$out/SIMDKit.swiftmodule" \
+  -c $(find ../SIMDKit/Sources/SIMDKit -name '*.swift' | sort) -o "$out/SIMDKit.o"
+swiftc "${flags[@]}" -enable-experimental-feature Extern -I "$out" -module-name Neural \
   -c $(find Sources/Neural -name '*.swift' | sort) -o "$out/Neural.o"
-echo "neural-wasm: Sources/Neural compiles for wasm32-unknown-none-wasm (Embedded): $(wc -c <"$out/Neural.o") bytes"
+echo "neural-wasm: Sources/Neural (+ SIMDKit) compiles for wasm32-unknown-none-wasm (Embedded): $(wc -c <"$out/Neural.o") bytes"

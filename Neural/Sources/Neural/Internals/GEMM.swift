@@ -1,8 +1,12 @@
-// Matrix kernels behind one dispatch function each: OpenBLAS natively (`GEMM+BLAS.swift`), the
-// scalar reference elsewhere (`GEMM+Reference.swift`, always compiled and the tests' oracle).
+// Matrix kernels behind one dispatch function each: OpenBLAS natively, SIMDKit's register-blocked
+// simd128 kernels on wasm32 (when the SIMDKit module is available to the build, as in
+// scripts/checks/neural-wasm.sh), the scalar reference otherwise (`GEMM+Reference.swift`, always
+// compiled and the tests' oracle).
 // Row-major, C-style pointers; callers validate shapes (these are internal).
 #if canImport(COpenBLAS)
 import COpenBLAS
+#elseif canImport(SIMDKit)
+import SIMDKit
 #endif
 
 enum Kernel {
@@ -19,6 +23,20 @@ enum Kernel {
       CblasRowMajor, transA ? CblasTrans : CblasNoTrans, transB ? CblasTrans : CblasNoTrans,
       blasint(m), blasint(n), blasint(k), alpha, a, blasint(lda), b, blasint(ldb), beta, c,
       blasint(ldc))
+    #elseif canImport(SIMDKit)
+    let aCount = transA ? (k - 1) * lda + m : (m - 1) * lda + k
+    let bCount = transB ? (n - 1) * ldb + k : (k - 1) * ldb + n
+    do {
+      try Kernels.gemm(
+        transA: transA ? .transpose : .none, transB: transB ? .transpose : .none, m: m, n: n, k: k,
+        alpha: alpha, a: UnsafeBufferPointer(start: a, count: max(aCount, 0)), lda: lda,
+        b: UnsafeBufferPointer(start: b, count: max(bCount, 0)), ldb: ldb, beta: beta,
+        c: UnsafeMutableBufferPointer(start: c, count: (m - 1) * ldc + n), ldc: ldc)
+    } catch {
+      ReferenceKernel.gemm(
+        transA: transA, transB: transB, m: m, n: n, k: k, alpha: alpha, a: a, lda: lda, b: b,
+        ldb: ldb, beta: beta, c: c, ldc: ldc)
+    }
     #else
     ReferenceKernel.gemm(
       transA: transA, transB: transB, m: m, n: n, k: k, alpha: alpha, a: a, lda: lda, b: b,
