@@ -29,7 +29,7 @@ swiftc "${flags[@]}" -module-name Persistence -emit-module -emit-module-path "$t
 swiftc "${flags[@]}" -I "$tmp" -module-name StoreHarness -c JS/tests/StoreHarness.swift -o "$tmp/StoreHarness.o"
 exports=()
 for f in harness_set_now harness_open harness_close harness_put harness_get harness_remove harness_count \
-  harness_message sqlite3_open_v2 sqlite3_close_v2 sqlite3_errmsg sqlite3_extended_errcode sqlite3_serialize \
+  harness_message harness_save_swarm harness_swarm sqlite3_open_v2 sqlite3_close_v2 sqlite3_errmsg sqlite3_extended_errcode sqlite3_serialize \
   sqlite3_deserialize sqlite3_free sqlite3_malloc64 sqlite3_backup_init sqlite3_backup_step \
   sqlite3_backup_finish malloc free; do exports+=(--export="$f"); done
 "$toolchain/wasm-ld" --no-entry --strip-all "${exports[@]}" -z stack-size=1048576 \

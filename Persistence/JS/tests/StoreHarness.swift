@@ -84,3 +84,31 @@ public func harnessMessageCopy(_ out: UnsafeMutablePointer<UInt8>?, _ capacity: 
   for index in 0..<count { out[index] = harnessMessage[index] }
   return Int32(count)
 }
+
+/// Saves a swarm record (`id`, `name` as UTF-8; `config` bytes; topology "mesh").
+@_cdecl("harness_save_swarm")
+public func harnessSaveSwarm(_ id: UnsafePointer<UInt8>?, _ idCount: Int32, _ name: UnsafePointer<UInt8>?,
+                             _ nameCount: Int32, _ config: UnsafePointer<UInt8>?, _ configCount: Int32) -> Int32 {
+  guard let store = harnessStore else { return -1 }
+  let record = SwarmRecord(id: String(decoding: bytes(id, idCount), as: UTF8.self),
+                           name: String(decoding: bytes(name, nameCount), as: UTF8.self),
+                           topology: "mesh", config: bytes(config, configCount), createdAt: harnessNow)
+  do throws(StoreError) {
+    try store.saveSwarm(record)
+    return 0
+  } catch { return failed(error) }
+}
+
+/// Copies the stored swarm's name, a 0 byte and its config into `out`; returns the length, -1 when absent.
+@_cdecl("harness_swarm")
+public func harnessSwarm(_ id: UnsafePointer<UInt8>?, _ idCount: Int32, _ out: UnsafeMutablePointer<UInt8>?,
+                         _ capacity: Int32) -> Int32 {
+  guard let store = harnessStore else { return -1 }
+  do throws(StoreError) {
+    guard let record = try store.swarm(id: String(decoding: bytes(id, idCount), as: UTF8.self)) else { return -1 }
+    let encoded = Array(record.name.utf8) + [0] + record.config
+    guard let out, encoded.count <= Int(capacity) else { return -3 }
+    for (index, byte) in encoded.enumerated() { out[index] = byte }
+    return Int32(encoded.count)
+  } catch { return failed(error) }
+}

@@ -1,5 +1,5 @@
 // Headless-browser test page (run by run-store-browser.mjs, twice with one profile): phase=write
-// stores agent memory through Persistence's Swift store in wasm and saves a snapshot after every
+// stores agent memory and swarm records through Persistence's Swift store in wasm and saves a snapshot after every
 // commit (backend=indexeddb forces the IndexedDB fallback); phase=read, in a fresh page load, restores the newest snapshot and checks every write.
 import { instantiate, SQLite } from './sqlite-c-api.mjs';
 import { Harness } from './store-harness.mjs';
@@ -16,6 +16,8 @@ const entries = [
   [Uint8Array.from([0xff, 0xfe, 0xc3, 0x28]), pattern(300_000, 3)],
 ];
 for (let i = 0; i < 50; i++) entries.push([enc(`agent/${i}/note`), pattern(100 + i, i)]);
+
+const swarms = [['swarm-1', 'research \u{1F52C}', pattern(4096, 9)], ["'; --", 'quotes "and" \\', new Uint8Array(0)]];
 
 async function report(body) {
   await fetch('/report', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
@@ -39,6 +41,10 @@ try {
       h.put(key, value);                                   // one committed write
       generation = await snapshots.save(h.serialize(exporter)); // flushed on commit
     }
+    for (const [id, name, config] of swarms) {
+      h.saveSwarm(id, name, config);
+      generation = await snapshots.save(h.serialize(exporter));
+    }
     h.close(exporter);
     h.x.harness_close();
     await report({ phase, backend: backend.kind, generation: String(generation), failures });
@@ -56,9 +62,13 @@ try {
       const got = h.get(key);
       if (got === null || got.length !== value.length || !got.every((b, i) => b === value[i])) failures.push(`key ${Array.from(key).join(',')}`);
     }
+    for (const [id, name, config] of swarms) {
+      const got = h.swarm(id);
+      if (got === null || got.name !== name || got.config.length !== config.length || !got.config.every((b, i) => b === config[i])) failures.push(`swarm ${id}`);
+    }
     if (h.count(new Uint8Array(0)) !== entries.length) failures.push(`count ${h.count(new Uint8Array(0))}`);
     h.x.harness_close();
-    await report({ phase, backend: backend.kind, generation: String(loaded.generation), checked: entries.length, failures });
+    await report({ phase, backend: backend.kind, generation: String(loaded.generation), checked: entries.length + swarms.length, failures });
   }
 } catch (error) {
   await report({ phase, failures: [`${error.name}: ${error.message}`] });

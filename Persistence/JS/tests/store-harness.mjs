@@ -21,6 +21,17 @@ export class Harness extends SQLite {
       return n < 0 ? null : this.bytes().slice(out, out + n);
     } finally { this.x.free(out); }
   }
+  saveSwarm(id, name, config) { return this.ok(this.call('harness_save_swarm', new TextEncoder().encode(id), new TextEncoder().encode(name), config)); }
+  // { name, config } of a stored swarm, or null.
+  swarm(id, capacity = 1 << 20) {
+    const out = this.x.malloc(capacity);
+    try {
+      const n = this.ok(this.call('harness_swarm', new TextEncoder().encode(id), out, capacity));
+      if (n < 0) return null;
+      const bytes = this.bytes().slice(out, out + n), zero = bytes.indexOf(0);
+      return { name: new TextDecoder().decode(bytes.subarray(0, zero)), config: bytes.slice(zero + 1) };
+    } finally { this.x.free(out); }
+  }
   remove(key) { return this.ok(this.call('harness_remove', key)); }
   count(prefix) { return this.ok(this.call('harness_count', prefix)); }
 }

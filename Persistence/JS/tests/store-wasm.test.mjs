@@ -42,6 +42,9 @@ test('the Swift store migrates and keeps hostile memory exact in wasm; its bytes
   assert.equal(h.put(enc('gone'), enc('x')), 0);
   assert.equal(h.remove(enc('gone')), 0);
   assert.equal(h.remove(enc('gone')), -1);
+  assert.equal(h.saveSwarm('s\u0000"1', 'Swarm \u{1F41D}', Uint8Array.from([0, 255, 0])), 0);
+  assert.deepEqual(h.swarm('s\u0000"1'), { name: 'Swarm \u{1F41D}', config: Uint8Array.from([0, 255, 0]) });
+  assert.equal(h.swarm('absent'), null);
   assert.throws(() => h.put(enc('zero'), enc('x'), 0n), /TTL must be positive, got 0/);
 
   // A second connection of the same chunk sees the committed rows and exports them as bytes.
