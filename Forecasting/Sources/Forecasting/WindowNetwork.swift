@@ -264,6 +264,22 @@ public class WindowNetwork: ForecastModel {
                      alias: c.alias)
     case "NBEATS": return NBEATS.decodeConfig(c, config)
     case "NHITS": return NHITS.decodeConfig(c, config)
+    case "RNN", "LSTM", "GRU":
+      guard let v = RecurrentNetwork.sizes(config) else { return nil }
+      switch kind {
+      case "RNN":
+        return RNN(inputSize: c.inputSize, horizon: c.horizon, encoderHiddenSize: v[0], encoderLayers: v[1],
+                   decoderHiddenSize: v[2], decoderLayers: v[3], maxSteps: c.maxSteps, batchSize: c.batchSize,
+                   learningRate: c.learningRate, scaler: c.scaler, levels: c.levels, alias: c.alias)
+      case "LSTM":
+        return LSTM(inputSize: c.inputSize, horizon: c.horizon, encoderHiddenSize: v[0], encoderLayers: v[1],
+                    decoderHiddenSize: v[2], decoderLayers: v[3], maxSteps: c.maxSteps, batchSize: c.batchSize,
+                    learningRate: c.learningRate, scaler: c.scaler, levels: c.levels, alias: c.alias)
+      default:
+        return GRU(inputSize: c.inputSize, horizon: c.horizon, encoderHiddenSize: v[0], encoderLayers: v[1],
+                   decoderHiddenSize: v[2], decoderLayers: v[3], maxSteps: c.maxSteps, batchSize: c.batchSize,
+                   learningRate: c.learningRate, scaler: c.scaler, levels: c.levels, alias: c.alias)
+      }
     default:
       return nil
     }
