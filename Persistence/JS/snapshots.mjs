@@ -160,3 +160,22 @@ export async function browserBackend() {
   }
   return { kind: 'indexeddb', ...(await indexedDBBackend()) };
 }
+
+/**
+ * A database file written natively (Persistence opens files in WAL mode) as an image the in-memory
+ * VFS accepts: header bytes 18-19 (read/write format version) 2 = WAL become 1 = rollback journal.
+ * Only valid for a cleanly closed file, whose WAL was checkpointed into it (no `-wal` file left);
+ * everything else is unchanged. Images already at 1 are returned as they are.
+ */
+export function importableImage(bytes) {
+  if (!(bytes instanceof Uint8Array) || bytes.length < 100 || !startsWith(bytes, SQLITE_HEADER)) {
+    throw new SnapshotError('snapshot-invalid', 'not an SQLite database image');
+  }
+  if (bytes[18] === 1 && bytes[19] === 1) return bytes;
+  if (bytes[18] !== 2 || bytes[19] !== 2) {
+    throw new SnapshotError('snapshot-invalid', `unsupported file format version ${bytes[18]}/${bytes[19]}`);
+  }
+  const copy = Uint8Array.from(bytes);
+  copy[18] = 1; copy[19] = 1;
+  return copy;
+}

@@ -41,7 +41,10 @@ echo "persistence-browser-store: Persistence + SQLite module $(wc -c <"$tmp/stor
 "$toolchain/wasm-ld" --experimental-pic -shared --no-entry --unresolved-symbols=import-dynamic --strip-all \
   "$tmp/Persistence.o" "$objects/sqlite3.o" "$objects/sqlite-os.o" -o "$tmp/persistence-side.wasm"
 echo "persistence-browser-store: Persistence + SQLite side module (no wasm-opt) $(wc -c <"$tmp/persistence-side.wasm") B raw, $(brotli -c -q 11 "$tmp/persistence-side.wasm" | wc -c) B brotli"
-STORE_WASM="$tmp/store.wasm" WORK="$tmp" timeout 300 node --test JS/tests/store-wasm.test.mjs
+# The native side of the golden files: Persistence's sources + golden-native.swift, Debian's SQLite.
+swiftc -parse-as-library -module-name Persistence -I Sources/CSQLite "${sources[@]}" JS/tests/golden-native.swift \
+  -lsqlite3 -o "$tmp/golden-native"
+STORE_WASM="$tmp/store.wasm" WORK="$tmp" GOLDEN_TOOL="$tmp/golden-native" timeout 300 node --test JS/tests/store-wasm.test.mjs
 if [ "${PERSISTENCE_BROWSER:-chromium}" = chromium ]; then
   echo "persistence-browser-store: headless Chromium, write then reload from durable storage"
   timeout 300 node JS/tests/run-store-browser.mjs "$tmp/store.wasm" 120

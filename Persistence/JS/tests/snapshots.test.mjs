@@ -7,7 +7,7 @@ import { mkdtemp, readFile, writeFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createHash } from 'node:crypto';
-import { Snapshots, SnapshotError, nodeFileBackend } from '../snapshots.mjs';
+import { Snapshots, SnapshotError, nodeFileBackend, importableImage } from '../snapshots.mjs';
 
 const image = (tag) => {
   const bytes = new Uint8Array(4096);
@@ -80,3 +80,21 @@ test('saving something that is not an SQLite image is refused', () => withDirect
   await assert.rejects(snapshots.save('SQLite format 3'), (error) => error.code === 'snapshot-invalid');
   assert.equal(await snapshots.load(), null);
 }));
+
+test('importableImage turns a checkpointed WAL file into a rollback-journal image and refuses the rest', () => {
+  const wal = image('wal');
+  wal[18] = 2; wal[19] = 2;
+  const converted = importableImage(wal);
+  assert.equal(converted[18], 1);
+  assert.equal(converted[19], 1);
+  assert.equal(wal[18], 2, 'the input is not modified');
+  assert.deepEqual(converted.subarray(20), wal.subarray(20));
+  const legacy = image('legacy');
+  legacy[18] = 1; legacy[19] = 1;
+  assert.equal(importableImage(legacy), legacy);
+  const odd = image('odd');
+  odd[18] = 3; odd[19] = 1;
+  assert.throws(() => importableImage(odd), /unsupported file format version 3\/1/);
+  assert.throws(() => importableImage(new Uint8Array(100)), (error) => error.code === 'snapshot-invalid');
+  assert.throws(() => importableImage(image('short').subarray(0, 50)), /not an SQLite database image/);
+});

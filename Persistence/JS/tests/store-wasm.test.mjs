@@ -3,7 +3,9 @@
 // run, agent memory put/get/remove/prefix-count with TTL keeps hostile keys and values exact; the
 // database it wrote, exported through the C API, opens in native SQLite (Python's sqlite3 module,
 // Debian's library), and a row written there natively reads back through the wasm store.
-// Environment: STORE_WASM (the module), WORK (a scratch directory).
+// Golden files: a database written natively by SQLiteStore (golden-native.swift) reads in wasm, and
+// one written in wasm reads natively through SQLiteStore.
+// Environment: STORE_WASM (the module), WORK (a scratch directory), GOLDEN_TOOL (golden-native).
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { writeFileSync, readFileSync } from 'node:fs';
@@ -11,6 +13,7 @@ import { execFileSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { instantiate, SQLite } from './sqlite-c-api.mjs';
 import { Harness } from './store-harness.mjs';
+import { importableImage } from '../snapshots.mjs';
 
 const enc = (t) => new TextEncoder().encode(t);
 const hostile = [
@@ -76,4 +79,47 @@ print(json.dumps([[k.lower(), v.lower()] for k, v in rows]))
   assert.deepEqual(h.get(Uint8Array.from([0, 0, 0])), enc('native'));
   assert.deepEqual(h.get(hostile[5][0]), Uint8Array.from(hostile[5][1]));
   h.x.harness_close();
+});
+
+const unhex = (h) => (h === '-' ? new Uint8Array(0) : Uint8Array.from(Buffer.from(h, 'hex')));
+const dump = (file) => execFileSync(process.env.GOLDEN_TOOL, ['dump', file], { maxBuffer: 64 << 20 }).toString().trim().split('\n').map((l) => l.split(' '));
+
+test('golden: a database written natively by SQLiteStore (WAL file) reads through the wasm store', async () => {
+  const file = `${process.env.WORK}/golden-native.db`;
+  execFileSync(process.env.GOLDEN_TOOL, ['write', file]);
+  const expected = dump(file);
+  assert.ok(expected.filter((l) => l[0] === 'm').length >= 25);
+  const h = await instantiate(process.env.STORE_WASM, Harness);
+  h.x.harness_set_now(1_000n);
+  const scratch = SQLite.prototype.open.call(h, '/scratch.db');
+  h.deserialize(scratch, importableImage(new Uint8Array(readFileSync(file))));
+  const target = SQLite.prototype.open.call(h, '/golden.db');
+  h.backup(target, scratch);
+  h.close(scratch);
+  h.open('/golden.db');
+  h.close(target);
+  for (const [kind, a, b, c] of expected) {
+    if (kind === 'm') assert.deepEqual(h.get(unhex(a)), unhex(b), `key ${a}`);
+    else assert.deepEqual(h.swarm(Buffer.from(unhex(a)).toString()), { name: Buffer.from(unhex(b)).toString(), config: unhex(c) });
+  }
+  assert.equal(h.count(new Uint8Array(0)), expected.filter((l) => l[0] === 'm').length);
+  h.x.harness_close();
+});
+
+test('golden: a database written by the wasm store reads natively through SQLiteStore', async () => {
+  const h = await instantiate(process.env.STORE_WASM, Harness);
+  h.x.harness_set_now(1_000n);
+  h.open('/written.db');
+  for (const [key, value] of hostile) h.put(key, value);
+  h.saveSwarm('wasm-swarm', 'Wasm \u{1F41D}', Uint8Array.from([1, 0, 1]));
+  const db = SQLite.prototype.open.call(h, '/written.db');
+  const file = `${process.env.WORK}/golden-wasm.db`;
+  writeFileSync(file, h.serialize(db));
+  h.close(db);
+  h.x.harness_close();
+  const lines = dump(file);
+  const memory = lines.filter((l) => l[0] === 'm').map(([, k, v]) => [k === '-' ? '' : k, v === '-' ? '' : v]);
+  const expected = hostile.map(([k, v]) => [hex(k), hex(v)]).sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0));
+  assert.deepEqual(memory, expected);
+  assert.deepEqual(lines.filter((l) => l[0] === 's'), [['s', hex(Buffer.from('wasm-swarm')), hex(Buffer.from('Wasm \u{1F41D}')), '010001']]);
 });
