@@ -264,6 +264,7 @@ public class WindowNetwork: ForecastModel {
                      alias: c.alias)
     case "NBEATS": return NBEATS.decodeConfig(c, config)
     case "NHITS": return NHITS.decodeConfig(c, config)
+    case "TCN": return TCN.decodeConfig(c, config)
     case "RNN", "LSTM", "GRU":
       guard let v = RecurrentNetwork.sizes(config) else { return nil }
       switch kind {
