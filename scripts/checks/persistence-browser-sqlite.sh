@@ -60,4 +60,7 @@ rows = sorted(db.execute("SELECT key, value, text FROM memory").fetchall())
 assert rows == expected, "rows written in wasm differ natively"
 print(f"persistence-browser-sqlite: the database written in wasm opens natively (SQLite {sqlite3.sqlite_version}), {len(rows)} rows exact")
 PY
+echo "persistence-browser-sqlite: tsc --strict on snapshots.d.mts"
+timeout 120 tsc --strict --noEmit --target es2022 --module nodenext --moduleResolution nodenext --lib es2022,dom \
+  Persistence/JS/examples/snapshots-usage.mts
 echo "persistence-browser-sqlite: all passed"
