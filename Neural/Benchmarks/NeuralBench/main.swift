@@ -63,11 +63,16 @@ func throughput() throws {
       fann_set_training_algorithm(peer, fann_train_enum(algorithm.rawValue))
       var ours = net
       ours.trainingAlgorithm = algorithm
-      // Check the answer first: the first epoch's MSE must agree.
+      // Check the answer first: our FANN-order reference epoch equals libfann's bit for bit, and
+      // the fast path agrees to 1e-4 (batch algorithms) or 5 % (incremental, where per-sample
+      // updates amplify float rounding; FANN-SEMANTICS.md).
+      var reference = ours
+      let r = try reference.trainEpochReference(on: data)
       let a = try ours.trainEpoch(on: data)
       let b = fann_train_epoch(peer, peerData)
-      guard abs(a - b) <= 1e-4 * max(abs(a), abs(b)) else {
-        print("\(p.name) \(algorithm): MSE mismatch \(a) vs \(b)")
+      let tolerance: Float = algorithm == .incremental ? 5e-2 : 1e-4
+      guard r == b, abs(a - b) <= tolerance * max(abs(a), abs(b)) else {
+        print("\(p.name) \(algorithm): MSE mismatch ours \(a), reference \(r), libfann \(b)")
         continue
       }
       let work = Double(net.totalConnections * data.count)
