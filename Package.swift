@@ -29,7 +29,7 @@ let package = Package(
 
     // Neural: FANN-compatible networks and differentiable layers; OpenBLAS natively.
     .systemLibrary(name: "COpenBLAS", path: "Neural/Sources/COpenBLAS", providers: [.apt(["libopenblas-dev"])]),
-    .target(name: "Neural", dependencies: ["COpenBLAS"], path: "Neural/Sources/Neural", exclude: ["Neural.docc"]),
+    .target(name: "Neural", dependencies: ["COpenBLAS", "SIMDKit"], path: "Neural/Sources/Neural", exclude: ["Neural.docc"]),
     .target(name: "NeuralIO", dependencies: ["Neural"], path: "Neural/Sources/NeuralIO"),
 
     // Forecasting: NeuralForecast-style models, data, metrics.

@@ -20,7 +20,7 @@ run() { # name, command...
 for s in "${sections[@]}"; do
   case "$s" in
     simdkit)     run simdkit "$root/scripts/bench-simdkit.sh" ;;
-    neural)      run neural bash -c "cd '$root/Neural' && swift build -c release --product neural-bench && \"\$(swift build -c release --show-bin-path)/neural-bench\"" ;;
+    neural)      run neural bash -c "cd '$root/Neural' && swift build -c release --product neural-bench && export OPENBLAS_NUM_THREADS=1 && bin=\"\$(swift build -c release --show-bin-path)\" && \"\$bin/neural-bench\" && \"\$bin/neural-bench\" quality" ;;
     core)        run core "$root/Core/Bench/run.sh" ;;
     persistence) run persistence bash -c "cd '$root/Persistence' && swift build -c release --product persistence-bench && \"\$(swift build -c release --show-bin-path)/persistence-bench\" --check" ;;
     bundler)     run bundler "$root/Bundler/bench/bench.sh" ;;
