@@ -126,7 +126,7 @@ public class WindowNetwork: ForecastModel {
     parameters = build(&initRNG)
     let optimizer = Optimizer(parameters, rule: .adam(), learningRate: Float(learningRate))
     var rng = ForecastRandom(seed: seed)
-    let g = Graph()
+    let g = Graph(seed: seed)
     let qs = quantiles.map { Float($0) }
     lossHistory = []
     lossHistory.reserveCapacity(maxSteps)
@@ -265,6 +265,7 @@ public class WindowNetwork: ForecastModel {
     case "NBEATS": return NBEATS.decodeConfig(c, config)
     case "NHITS": return NHITS.decodeConfig(c, config)
     case "TCN": return TCN.decodeConfig(c, config)
+    case "TiDE": return TiDE.decodeConfig(c, config)
     case "RNN", "LSTM", "GRU":
       guard let v = RecurrentNetwork.sizes(config) else { return nil }
       switch kind {
