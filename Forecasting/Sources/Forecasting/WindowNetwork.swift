@@ -266,6 +266,7 @@ public class WindowNetwork: ForecastModel {
     case "NHITS": return NHITS.decodeConfig(c, config)
     case "TCN": return TCN.decodeConfig(c, config)
     case "TiDE": return TiDE.decodeConfig(c, config)
+    case "PatchTST": return PatchTST.decodeConfig(c, config)
     case "RNN", "LSTM", "GRU":
       guard let v = RecurrentNetwork.sizes(config) else { return nil }
       switch kind {
