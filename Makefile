@@ -5,9 +5,9 @@
 SHELL := /bin/bash
 
 # Packages tested by `make test`, in dependency order ("." is the umbrella package and its cross-domain tests).
-PACKAGES ?= Notebook SIMDKit Neural Core Persistence Forecasting Bundler .
+PACKAGES ?= Notebook SIMDKit Neural Core Persistence Forecasting Bundler CLI .
 # Domain packages held to the coverage bar.
-DOMAINS ?= Notebook SIMDKit Neural Core Persistence Forecasting Bundler
+DOMAINS ?= Notebook SIMDKit Neural Core Persistence Forecasting Bundler CLI
 COVERAGE_BAR ?= 95
 export PACKAGES DOMAINS COVERAGE_BAR
 
