@@ -250,7 +250,7 @@ public enum ModelArchive {
     case "MLP": model = try MLP.decode(&r, alias: alias)
     case "Conformal": model = try ConformalModel.decode(&r, alias: alias)
     case "Ensemble": model = try Ensemble.decode(&r, alias: alias)
-    case "DLinear", "NLinear", "NBEATS", "NHITS", "RNN", "LSTM", "GRU", "TCN", "TiDE", "PatchTST":
+    case "DLinear", "NLinear", "NBEATS", "NHITS", "RNN", "LSTM", "GRU", "TCN", "TiDE", "PatchTST", "DeepAR":
       model = try WindowNetwork.decode(&r, kind: kind, alias: alias, seed: seed)
     default: throw r.fail("unknown model kind " + kind)
     }

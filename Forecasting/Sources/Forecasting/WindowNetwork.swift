@@ -79,6 +79,17 @@ public class WindowNetwork: ForecastModel {
   /// Maps scaled windows `[B, inputSize]` to `[B, horizon, outputCount]`. Overridden by every model.
   func network(_ x: Var, in g: Graph) throws(TensorError) -> Var { x }
 
+  /// The training loss of scaled windows `x` `[B, inputSize]` and targets `[B, horizon]`: MAE or the
+  /// multi-quantile loss of `network`'s outputs (DeepAR overrides it with its likelihood).
+  func trainingLoss(_ x: Var, _ target: Var, in g: Graph) throws(TensorError) -> Var {
+    let b = x.shape[0]
+    let y = try network(x, in: g)
+    guard y.shape == Shape(b, horizon, outputCount) else { throw .shapeMismatch(y.shape, Shape(b, horizon, outputCount)) }
+    return levels.isEmpty
+      ? try g.maeLoss(try g.reshape(y, Shape(b, horizon)), target)
+      : try g.multiQuantileLoss(y, target, quantiles: quantiles.map { Float($0) })
+  }
+
   /// The model's own hyper-parameters, written after the shared ones (`encode`).
   func configuration() -> [Double] { [] }
 
@@ -127,7 +138,6 @@ public class WindowNetwork: ForecastModel {
     let optimizer = Optimizer(parameters, rule: .adam(), learningRate: Float(learningRate))
     var rng = ForecastRandom(seed: seed)
     let g = Graph(seed: seed)
-    let qs = quantiles.map { Float($0) }
     lossHistory = []
     lossHistory.reserveCapacity(maxSteps)
     for step in 1...maxSteps {
@@ -140,12 +150,10 @@ public class WindowNetwork: ForecastModel {
         target += ts[i].map { Float($0) }
       }
       g.reset()
-      let y = try run(rows, in: g)
+      let x = g.constant(Tensor(shape: Shape(batchSize, inputSize), scalars: rows.flatMap { $0.map { Float($0) } }))
       let t = g.constant(Tensor(shape: Shape(batchSize, horizon), scalars: target))
       let loss = try tensorOp { () throws(TensorError) -> Double in
-        let l = levels.isEmpty
-          ? try g.maeLoss(try g.reshape(y, Shape(batchSize, horizon)), t)
-          : try g.multiQuantileLoss(y, t, quantiles: qs)
+        let l = try trainingLoss(x, t, in: g)
         let v = Double(try g.value(l).scalars[0])
         try g.backward(l)
         return v
@@ -267,6 +275,7 @@ public class WindowNetwork: ForecastModel {
     case "TCN": return TCN.decodeConfig(c, config)
     case "TiDE": return TiDE.decodeConfig(c, config)
     case "PatchTST": return PatchTST.decodeConfig(c, config)
+    case "DeepAR": return DeepAR.decodeConfig(c, config)
     case "RNN", "LSTM", "GRU":
       guard let v = RecurrentNetwork.sizes(config) else { return nil }
       switch kind {
