@@ -1,0 +1,13 @@
+// Node: loads the Neural chunk from a bundler build and runs the shared scenario against the native
+// reference. Usage: node Neural/JS/tests/node-test.mjs <dist> <fann-datasets-dir> <reference.json>
+import fs from 'node:fs';
+import path from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { checkNeural } from './neural-check.mjs';
+
+const [dist, data, ref] = process.argv.slice(2).map((p) => path.resolve(p));
+const { RuvSwarm } = await import(pathToFileURL(path.join(dist, 'loader.js')).href);
+const neural = await new RuvSwarm().load('neural');
+const result = checkNeural(neural, fs.readFileSync(path.join(data, 'diabetes.train'), 'utf8'),
+  fs.readFileSync(path.join(data, 'diabetes.test'), 'utf8'), JSON.parse(fs.readFileSync(ref, 'utf8')));
+console.log('node:', JSON.stringify(result));
