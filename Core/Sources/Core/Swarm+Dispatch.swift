@@ -158,7 +158,7 @@ extension Swarm {
   @inline(__always)
   func accrue(_ a: Int32) {
     let r = agents[Int(a)]
-    agents[Int(a)].busySlotTicks += Int64(r.running) * (now - r.lastChange)
+    agents[Int(a)].busySlotTicks = r.busySlotTicks.saturatingAdd(slotTicks(Int64(r.running), from: r.lastChange, to: now))
     agents[Int(a)].lastChange = now
   }
 

@@ -216,8 +216,8 @@ extension Swarm {
     if !agents[Int(a)].responsive { unresponsiveCount -= 1 }
     accrue(a)
     let r = agents[Int(a)]
-    counters.retiredSlotTicks += r.busySlotTicks
-    counters.retiredCapacityTicks += Int64(r.concurrency) * (now - r.joinedAt)
+    counters.retiredSlotTicks = counters.retiredSlotTicks.saturatingAdd(r.busySlotTicks)
+    counters.retiredCapacityTicks = counters.retiredCapacityTicks.saturatingAdd(slotTicks(Int64(r.concurrency), from: r.joinedAt, to: now))
     agents[Int(a)].leftAt = now
     if topology.kind == .custom {
       for b in topology.links[Int(a)] { log(.linkRemoved, agent: a, peer: b) }

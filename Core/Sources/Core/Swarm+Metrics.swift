@@ -88,8 +88,8 @@ extension Swarm {
   public func metrics(of id: AgentID) throws(SwarmError) -> AgentMetrics {
     let r = agents[Int(try checkAgent(id))]
     let end = r.state == .terminated ? r.leftAt : now
-    let busy = r.busySlotTicks + (r.state == .terminated ? 0 : Int64(r.running) * (now - r.lastChange))
-    let capacity = Int64(r.concurrency) * (end - r.joinedAt)
+    let busy = r.busySlotTicks.saturatingAdd(r.state == .terminated ? 0 : slotTicks(Int64(r.running), from: r.lastChange, to: now))
+    let capacity = slotTicks(Int64(r.concurrency), from: r.joinedAt, to: end)
     return AgentMetrics(
       succeeded: Int(r.succeeded), failed: Int(r.failed), timedOut: Int(r.timedOut),
       interrupted: Int(r.interrupted), running: Int(r.running), busySlotTicks: busy,
@@ -118,8 +118,8 @@ extension Swarm {
     var busy = counters.retiredSlotTicks
     var capacity = counters.retiredCapacityTicks
     for r in agents where r.state != .terminated {
-      busy += r.busySlotTicks + Int64(r.running) * (now - r.lastChange)
-      capacity += Int64(r.concurrency) * (now - r.joinedAt)
+      busy = busy.saturatingAdd(r.busySlotTicks.saturatingAdd(slotTicks(Int64(r.running), from: r.lastChange, to: now)))
+      capacity = capacity.saturatingAdd(slotTicks(Int64(r.concurrency), from: r.joinedAt, to: now))
     }
     return SwarmMetrics(
       succeeded: counters.succeeded, failed: counters.failed, timedOut: counters.timedOut,

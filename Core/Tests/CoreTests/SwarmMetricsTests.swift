@@ -42,3 +42,33 @@ import Testing
     #expect(try fresh.metrics(of: AgentID(0)).utilisation == 0)
   }
 }
+
+@Suite struct SaturatingTicksTests {
+  @Test func saturatingArithmetic() {
+    #expect(Int64.max.saturatingAdd(1) == .max)
+    #expect(Int64.min.saturatingAdd(-1) == .min)
+    #expect(Int64(2).saturatingAdd(3) == 5)
+    #expect(Int64.max.saturatingMultiply(2) == .max)
+    #expect(Int64.max.saturatingMultiply(-2) == .min)
+    #expect(Int64(-3).saturatingMultiply(4) == -12)
+    #expect(slotTicks(4, from: 0, to: .max) == .max)
+    #expect(slotTicks(4, from: .min, to: .max) == .max)
+    #expect(slotTicks(3, from: 2, to: 7) == 15)
+  }
+
+  @Test func metricsAtTheEndOfTimeDoNotTrap() throws {
+    let s = try makeSwarm(3, concurrency: 4, behavior: echo(5))
+    var g = TaskGraph()
+    for _ in 0..<6 { g.add(TaskSpec()) }
+    try s.submit(g)
+    _ = s.run(until: .max)
+    let m = s.metrics
+    #expect(m.succeeded == 6)
+    #expect(m.utilisation >= 0 && m.utilisation <= 1)
+    let agent = try s.metrics(of: AgentID(0))
+    #expect(agent.utilisation >= 0 && agent.utilisation <= 1)
+    try s.apply(.terminate(AgentID(1)))
+    _ = s.run(until: .max)
+    #expect(s.metrics.utilisation >= 0 && s.metrics.utilisation <= 1)
+  }
+}
