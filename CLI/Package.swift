@@ -37,6 +37,6 @@ let package = Package(
         .product(name: "PersistenceCore", package: "Persistence"),
       ]),
     .executableTarget(name: "ruvswarm", dependencies: ["RuvSwarmCLI"]),
-    .testTarget(name: "RuvSwarmCLITests", dependencies: ["RuvSwarmCLI"]),
+    .testTarget(name: "RuvSwarmCLITests", dependencies: ["RuvSwarmCLI"], exclude: ["Fixtures"]),
   ]
 )
