@@ -1,65 +1,18 @@
 // Headless Chromium: serves a bundler build (/dist/), Neural/JS (/neural/), the FANN data sets (/data/) and
-// the native reference (/ref/) from 127.0.0.1, opens
-// page.html with a throwaway profile, waits for the page's POST /report, kills the browser.
+// the native reference (/ref/) from 127.0.0.1 and runs tests/page.html (the runner is
+// Bundler/JS/tests/chromium-page.mjs).
 // Usage: node Neural/JS/tests/run-chromium.mjs <dist> <fann-datasets-dir> <reference.json> [timeout-seconds]
-import { spawn } from 'node:child_process';
-import fs from 'node:fs';
-import http from 'node:http';
-import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { runPage } from '../../../Bundler/JS/tests/chromium-page.mjs';
 
 const [dist, data, reference, timeoutText] = process.argv.slice(2);
-const timeout = Number(timeoutText ?? 120) * 1000;
 const neuralJS = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
-const mounts = { '/dist/': path.resolve(dist), '/neural/': neuralJS, '/data/': path.resolve(data),
-  '/ref/': path.dirname(path.resolve(reference)) };
-const types = { '.js': 'text/javascript', '.mjs': 'text/javascript', '.html': 'text/html', '.json': 'application/json',
-  '.wasm': 'application/wasm' };
-let done;
-const reported = new Promise((resolve) => { done = resolve; });
-const server = http.createServer((req, res) => {
-  if (req.method === 'POST' && req.url === '/report') {
-    let body = '';
-    req.on('data', (d) => { body += d; });
-    req.on('end', () => { res.end('ok'); done(JSON.parse(body)); });
-    return;
-  }
-  for (const [prefix, folder] of Object.entries(mounts)) {
-    if (!req.url.startsWith(prefix)) continue;
-    const file = path.join(folder, decodeURIComponent(req.url.slice(prefix.length).split('?')[0]));
-    if (!file.startsWith(folder) || !fs.existsSync(file) || fs.statSync(file).isDirectory()) break;
-    res.writeHead(200, { 'content-type': types[path.extname(file)] ?? 'application/octet-stream' });
-    fs.createReadStream(file).pipe(res);
-    return;
-  }
-  res.writeHead(404).end();
+const outcome = await runPage({
+  mounts: { '/dist/': path.resolve(dist), '/neural/': neuralJS, '/data/': path.resolve(data),
+    '/ref/': path.dirname(path.resolve(reference)) },
+  page: '/neural/tests/page.html',
+  timeoutSeconds: Number(timeoutText ?? 120),
 });
-await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));
-const url = `http://127.0.0.1:${server.address().port}/neural/tests/page.html`;
-const profile = fs.mkdtempSync(path.join(os.tmpdir(), 'neural-chromium-'));
-const child = spawn('chromium', ['--headless=new', '--no-sandbox', '--disable-gpu', '--no-first-run',
-  '--no-default-browser-check', '--disable-extensions', '--disable-background-networking',
-  `--user-data-dir=${profile}`, url], { stdio: ['ignore', 'ignore', 'pipe'], detached: true });
-let stderr = '';
-child.stderr.on('data', (d) => { stderr += d; });
-const exited = new Promise((resolve) => child.on('exit', (code) => resolve({ exited: code })));
-let timerId;
-const timer = new Promise((resolve) => { timerId = setTimeout(() => resolve({ timedOut: true }), timeout); });
-const outcome = await Promise.race([reported, exited, timer]);
-clearTimeout(timerId);
-try { process.kill(-child.pid, 'SIGKILL'); } catch { /* already gone */ }
-server.close();
-fs.rmSync(profile, { recursive: true, force: true });
-if (!outcome || outcome.timedOut || outcome.exited !== undefined) {
-  console.error(`chromium: no report (${outcome?.timedOut ? 'timed out' : 'browser exited'})`);
-  console.error(stderr.split('\n').slice(-20).join('\n'));
-  process.exit(1);
-}
-if (!outcome.ok) {
-  console.error(`chromium: FAIL ${outcome.error}`);
-  process.exit(1);
-}
-console.log(`chromium: ${outcome.userAgent}`);
 console.log(`chromium: ${JSON.stringify(outcome.result)}`);
 process.exit(0);
