@@ -9,6 +9,7 @@
 // - `CFloatFANN`: libfann's float build, linked only by the tests and the benchmark harness,
 //   which compare us with the peer in the same process.
 // - `neural-bench`: the benchmark harness (connection-updates/s and forward µs against libfann).
+// - `differentiable-bench`: training-step time of the differentiable layers against PyTorch CPU.
 import PackageDescription
 
 let package = Package(
@@ -35,6 +36,11 @@ let package = Package(
       name: "neural-bench", dependencies: ["Neural", "NeuralIO", "CFloatFANN"],
       path: "Benchmarks/NeuralBench",
       swiftSettings: [.unsafeFlags(["-Ounchecked"])]),
+    // Training-step time of the differentiable layers (LSTM, Transformer) against PyTorch CPU:
+    // scripts/bench-differentiable.sh.
+    .executableTarget(
+      name: "differentiable-bench", dependencies: ["Neural", "COpenBLAS"],
+      path: "tools/torch-fixtures/DifferentiableBench"),
     .testTarget(name: "NeuralTests", dependencies: ["Neural", "NeuralIO", "CFloatFANN"]),
     .testTarget(
       name: "NeuralNotebookTests", dependencies: ["Neural", "NeuralIO"],
