@@ -51,9 +51,9 @@ public final class SeasonalNaive: ForecastModel {
   public var alias: String
   public var seed: UInt64 = 0
   public let seasonLength: Int
-  /// - Precondition: `seasonLength >= 1` (a programmer's constant).
-  public init(seasonLength: Int, alias: String = "SeasonalNaive") {
-    precondition(seasonLength >= 1, "season length must be >= 1")
+  /// - Throws: ``ForecastError/invalidArgument(_:)`` unless `seasonLength >= 1`.
+  public init(seasonLength: Int, alias: String = "SeasonalNaive") throws(ForecastError) {
+    guard seasonLength >= 1 else { throw .invalidArgument("season length must be >= 1") }
     self.seasonLength = seasonLength
     self.alias = alias
   }
@@ -157,9 +157,9 @@ public final class WindowAverage: ForecastModel {
   public var alias: String
   public var seed: UInt64 = 0
   public let windowSize: Int
-  /// - Precondition: `windowSize >= 1` (a programmer's constant).
-  public init(windowSize: Int, alias: String = "WindowAverage") {
-    precondition(windowSize >= 1, "window size must be >= 1")
+  /// - Throws: ``ForecastError/invalidArgument(_:)`` unless `windowSize >= 1`.
+  public init(windowSize: Int, alias: String = "WindowAverage") throws(ForecastError) {
+    guard windowSize >= 1 else { throw .invalidArgument("window size must be >= 1") }
     self.windowSize = windowSize
     self.alias = alias
   }

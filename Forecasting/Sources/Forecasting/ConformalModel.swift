@@ -30,9 +30,9 @@ public final class ConformalModel: ForecastModel {
   public private(set) var ids: [String] = []
   public private(set) var scores: [[[Double]]] = []
 
-  /// - Precondition: `h >= 1`, `nWindows >= 2` (programmer's constants).
-  public init(base: any ForecastModel, h: Int, nWindows: Int, alias: String? = nil) {
-    precondition(h >= 1 && nWindows >= 2, "conformal intervals need h >= 1 and nWindows >= 2")
+  /// - Throws: ``ForecastError/invalidArgument(_:)`` unless `h >= 1` and `nWindows >= 2`.
+  public init(base: any ForecastModel, h: Int, nWindows: Int, alias: String? = nil) throws(ForecastError) {
+    guard h >= 1, nWindows >= 2 else { throw .invalidArgument("conformal intervals need h >= 1 and nWindows >= 2") }
     self.base = base
     self.h = h
     self.nWindows = nWindows
@@ -109,7 +109,7 @@ public final class ConformalModel: ForecastModel {
       scores.append((0..<h).map { Array(flat[($0 * per)..<(($0 + 1) * per)]) })
     }
     let base = try ModelArchive.decode(&r)
-    let m = ConformalModel(base: base, h: h, nWindows: w, alias: alias)
+    let m = try ConformalModel(base: base, h: h, nWindows: w, alias: alias)
     m.ids = ids
     m.scores = scores
     return m

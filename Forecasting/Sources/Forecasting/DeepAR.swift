@@ -40,16 +40,16 @@ public final class DeepAR: WindowNetwork {
   var lstm: Recurrent?
   var head: Dense?
 
-  /// - Precondition: sizes ≥ 1.
+  /// - Throws: ``ForecastError/invalidArgument(_:)`` unless sizes ≥ 1.
   public init(inputSize: Int, horizon: Int, distribution: Distribution = .normal, lstmHiddenSize: Int = 128,
               lstmLayers: Int = 2, samples: Int = 100, maxSteps: Int = 1000, batchSize: Int = 32,
-              learningRate: Double = 1e-3, scaler: ScalerKind = .standard, alias: String = "DeepAR") {
-    precondition(lstmHiddenSize >= 1 && lstmLayers >= 1 && samples >= 1, "DeepAR sizes must be >= 1")
+              learningRate: Double = 1e-3, scaler: ScalerKind = .standard, alias: String = "DeepAR") throws(ForecastError) {
+    guard lstmHiddenSize >= 1 && lstmLayers >= 1 && samples >= 1 else { throw .invalidArgument("DeepAR sizes must be >= 1") }
     self.distribution = distribution
     self.lstmHiddenSize = lstmHiddenSize
     self.lstmLayers = lstmLayers
     self.samples = samples
-    super.init(kind: "DeepAR", inputSize: inputSize, horizon: horizon, maxSteps: maxSteps, batchSize: batchSize,
+    try super.init(kind: "DeepAR", inputSize: inputSize, horizon: horizon, maxSteps: maxSteps, batchSize: batchSize,
                learningRate: learningRate, scaler: scaler, levels: [], alias: alias)
   }
 
@@ -60,12 +60,12 @@ public final class DeepAR: WindowNetwork {
     [Double(distribution.rawValue), Double(lstmHiddenSize), Double(lstmLayers), Double(samples)]
   }
 
-  static func decodeConfig(_ c: WindowNetwork.Common, _ config: [Double]) -> DeepAR? {
+  static func decodeConfig(_ c: WindowNetwork.Common, _ config: [Double]) throws(ForecastError) -> DeepAR? {
     guard config.count == 4, c.levels.isEmpty else { return nil }
     let v = config.map { Int(exactly: $0) ?? -1 }
     guard let d = Distribution(rawValue: v[0]), (1...8192).contains(v[1]), (1...64).contains(v[2]),
           (1...1_000_000).contains(v[3]) else { return nil }
-    return DeepAR(inputSize: c.inputSize, horizon: c.horizon, distribution: d, lstmHiddenSize: v[1], lstmLayers: v[2],
+    return try DeepAR(inputSize: c.inputSize, horizon: c.horizon, distribution: d, lstmHiddenSize: v[1], lstmLayers: v[2],
                   samples: v[3], maxSteps: c.maxSteps, batchSize: c.batchSize, learningRate: c.learningRate,
                   scaler: c.scaler, alias: c.alias)
   }

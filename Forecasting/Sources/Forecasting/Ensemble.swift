@@ -36,12 +36,14 @@ public final class Ensemble: ForecastModel {
   /// One weight per member (equal for mean; unused by median).
   public private(set) var weights: [Double]
 
-  /// - Precondition: at least one member; `validationHorizon >= 1` for weighted and stacking
-  ///   (programmer's constants).
-  public init(members: [any ForecastModel], method: Method, validationHorizon: Int = 0, alias: String = "Ensemble") {
-    precondition(!members.isEmpty, "an ensemble needs members")
-    precondition(validationHorizon >= 1 || method == .mean || method == .median,
-                 "weighted and stacking ensembles need a validation horizon")
+  /// - Throws: ``ForecastError/invalidArgument(_:)`` without members, or without `validationHorizon >= 1`
+  ///   for weighted and stacking.
+  public init(members: [any ForecastModel], method: Method, validationHorizon: Int = 0,
+              alias: String = "Ensemble") throws(ForecastError) {
+    guard !members.isEmpty else { throw .invalidArgument("an ensemble needs members") }
+    guard validationHorizon >= 1 || method == .mean || method == .median else {
+      throw .invalidArgument("weighted and stacking ensembles need a validation horizon")
+    }
     self.members = members
     self.method = method
     self.validationHorizon = validationHorizon
@@ -168,7 +170,7 @@ public final class Ensemble: ForecastModel {
     guard vh >= 1 || method == .mean || method == .median else { throw r.fail("missing validation horizon") }
     var members: [any ForecastModel] = []
     for _ in 0..<n { members.append(try ModelArchive.decode(&r)) }
-    let e = Ensemble(members: members, method: method, validationHorizon: vh, alias: alias)
+    let e = try Ensemble(members: members, method: method, validationHorizon: vh, alias: alias)
     e.weights = weights
     return e
   }

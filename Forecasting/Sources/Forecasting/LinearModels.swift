@@ -23,8 +23,8 @@ public final class NLinear: WindowNetwork {
   var linear: Dense?
 
   public init(inputSize: Int, horizon: Int, maxSteps: Int = 1000, batchSize: Int = 32, learningRate: Double = 1e-3,
-              scaler: ScalerKind = .identity, levels: [Double] = [], alias: String = "NLinear") {
-    super.init(kind: "NLinear", inputSize: inputSize, horizon: horizon, maxSteps: maxSteps, batchSize: batchSize,
+              scaler: ScalerKind = .identity, levels: [Double] = [], alias: String = "NLinear") throws(ForecastError) {
+    try super.init(kind: "NLinear", inputSize: inputSize, horizon: horizon, maxSteps: maxSteps, batchSize: batchSize,
                learningRate: learningRate, scaler: scaler, levels: levels, alias: alias)
   }
 
@@ -57,13 +57,13 @@ public final class DLinear: WindowNetwork {
   var trendLinear: Dense?
   var seasonLinear: Dense?
 
-  /// - Precondition: `movingAverageWindow` odd and ≥ 1.
+  /// - Throws: ``ForecastError/invalidArgument(_:)`` unless `movingAverageWindow` odd and ≥ 1.
   public init(inputSize: Int, horizon: Int, movingAverageWindow: Int = 25, maxSteps: Int = 1000, batchSize: Int = 32,
               learningRate: Double = 1e-3, scaler: ScalerKind = .identity, levels: [Double] = [],
-              alias: String = "DLinear") {
-    precondition(movingAverageWindow >= 1 && movingAverageWindow % 2 == 1, "DLinear's moving average must be odd")
+              alias: String = "DLinear") throws(ForecastError) {
+    guard movingAverageWindow >= 1 && movingAverageWindow % 2 == 1 else { throw .invalidArgument("DLinear's moving average must be odd") }
     self.movingAverageWindow = movingAverageWindow
-    super.init(kind: "DLinear", inputSize: inputSize, horizon: horizon, maxSteps: maxSteps, batchSize: batchSize,
+    try super.init(kind: "DLinear", inputSize: inputSize, horizon: horizon, maxSteps: maxSteps, batchSize: batchSize,
                learningRate: learningRate, scaler: scaler, levels: levels, alias: alias)
   }
 

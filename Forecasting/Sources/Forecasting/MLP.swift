@@ -69,12 +69,15 @@ public final class MLP: ForecastModel {
   /// The batch loss of every training step of the last `fit`.
   public private(set) var lossHistory: [Double] = []
 
-  /// - Precondition: sizes ≥ 1 (programmer's constants).
+  /// - Throws: ``ForecastError/invalidArgument(_:)`` unless sizes are ≥ 1 (numLayers ≤ 64, inputSize and
+  ///   horizon ≤ 65536) and levels lie in (0, 100).
   public init(inputSize: Int, horizon: Int, hiddenSize: Int = 128, numLayers: Int = 2, maxSteps: Int = 1000,
               batchSize: Int = 32, learningRate: Double = 1e-3, scaler: ScalerKind = .standard,
-              loss: Loss = .mae, levels: [Double] = [], exogenous: Bool = true, alias: String = "MLP") {
-    precondition(inputSize >= 1 && horizon >= 1 && hiddenSize >= 1 && numLayers >= 1, "MLP sizes must be >= 1")
-    precondition(levels.allSatisfy { $0 > 0 && $0 < 100 }, "MLP levels must be in (0, 100)")
+              loss: Loss = .mae, levels: [Double] = [], exogenous: Bool = true,
+              alias: String = "MLP") throws(ForecastError) {
+    guard inputSize >= 1, horizon >= 1, hiddenSize >= 1, numLayers >= 1, numLayers <= 64, inputSize <= 1 << 16,
+          horizon <= 1 << 16 else { throw .invalidArgument("MLP sizes must be >= 1") }
+    guard levels.allSatisfy({ $0 > 0 && $0 < 100 }) else { throw .invalidArgument("MLP levels must be in (0, 100)") }
     self.levels = levels.sorted()
     self.exogenous = exogenous
     var q: Set<Double> = [0.5]
@@ -351,9 +354,13 @@ public final class MLP: ForecastModel {
     guard levels.allSatisfy({ $0 > 0 && $0 < 100 }) else { throw r.fail("invalid MLP levels") }
     let exo = try r.int("exogenous"), hist = try r.int("historical"), stat = try r.int("statics")
     guard exo == 0 || exo == 1, hist >= 0, stat >= 0, hist <= 4096, stat <= 4096 else { throw r.fail("invalid MLP inputs") }
-    let m = MLP(inputSize: inputSize, horizon: horizon, hiddenSize: hidden, numLayers: layers, maxSteps: steps,
-                batchSize: batch, learningRate: lr, scaler: kinds[scalerCode], loss: loss, levels: levels,
-                exogenous: exo == 1, alias: alias)
+    let made: MLP?
+    do {
+      made = try MLP(inputSize: inputSize, horizon: horizon, hiddenSize: hidden, numLayers: layers, maxSteps: steps,
+                     batchSize: batch, learningRate: lr, scaler: kinds[scalerCode], loss: loss, levels: levels,
+                     exogenous: exo == 1, alias: alias)
+    } catch { made = nil }
+    guard let m = made else { throw r.fail("invalid MLP sizes") }
     m.historicalCount = hist
     m.staticCount = stat
     if try r.int("fitted") == 1 {

@@ -242,11 +242,11 @@ public enum ModelArchive {
     case "SeasonalNaive":
       let m = try r.int("seasonLength")
       guard m >= 1 else { throw r.fail("season length must be >= 1") }
-      model = SeasonalNaive(seasonLength: m, alias: alias)
+      model = try SeasonalNaive(seasonLength: m, alias: alias)
     case "WindowAverage":
       let w = try r.int("windowSize")
       guard w >= 1 else { throw r.fail("window size must be >= 1") }
-      model = WindowAverage(windowSize: w, alias: alias)
+      model = try WindowAverage(windowSize: w, alias: alias)
     case "MLP": model = try MLP.decode(&r, alias: alias)
     case "Conformal": model = try ConformalModel.decode(&r, alias: alias)
     case "Ensemble": model = try Ensemble.decode(&r, alias: alias)

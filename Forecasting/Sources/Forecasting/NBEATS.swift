@@ -155,20 +155,20 @@ public final class NBEATS: WindowNetwork {
   public let polynomials: Int
   var blocks: [BasisBlock] = []
 
-  /// - Precondition: at least one stack; sizes ≥ 1.
+  /// - Throws: ``ForecastError/invalidArgument(_:)`` unless at least one stack; sizes ≥ 1.
   public init(inputSize: Int, horizon: Int, stacks: [Stack] = [.identity, .trend, .seasonality], blocksPerStack: Int = 1,
               hiddenSize: Int = 512, numLayers: Int = 2, harmonics: Int = 2, polynomials: Int = 2, maxSteps: Int = 1000,
               batchSize: Int = 32, learningRate: Double = 1e-3, scaler: ScalerKind = .identity, levels: [Double] = [],
-              alias: String = "NBEATS") {
-    precondition(!stacks.isEmpty && blocksPerStack >= 1 && hiddenSize >= 1 && numLayers >= 0
-                   && harmonics >= 1 && polynomials >= 0, "NBEATS sizes")
+              alias: String = "NBEATS") throws(ForecastError) {
+    guard !stacks.isEmpty && blocksPerStack >= 1 && hiddenSize >= 1 && numLayers >= 0
+                   && harmonics >= 1 && polynomials >= 0 else { throw .invalidArgument("NBEATS sizes") }
     self.stacks = stacks
     self.blocksPerStack = blocksPerStack
     self.hiddenSize = hiddenSize
     self.numLayers = numLayers
     self.harmonics = harmonics
     self.polynomials = polynomials
-    super.init(kind: "NBEATS", inputSize: inputSize, horizon: horizon, maxSteps: maxSteps, batchSize: batchSize,
+    try super.init(kind: "NBEATS", inputSize: inputSize, horizon: horizon, maxSteps: maxSteps, batchSize: batchSize,
                learningRate: learningRate, scaler: scaler, levels: levels, alias: alias)
   }
 
@@ -177,7 +177,7 @@ public final class NBEATS: WindowNetwork {
       + stacks.map { Double($0.rawValue) }
   }
 
-  static func decodeConfig(_ c: WindowNetwork.Common, _ config: [Double]) -> NBEATS? {
+  static func decodeConfig(_ c: WindowNetwork.Common, _ config: [Double]) throws(ForecastError) -> NBEATS? {
     guard config.count >= 6 else { return nil }
     let v = config.map { Int(exactly: $0) ?? -1 }
     guard (1...64).contains(v[0]), (1...8192).contains(v[1]), (0...64).contains(v[2]), (1...64).contains(v[3]),
@@ -187,7 +187,7 @@ public final class NBEATS: WindowNetwork {
       guard let st = Stack(rawValue: s) else { return nil }
       stacks.append(st)
     }
-    return NBEATS(inputSize: c.inputSize, horizon: c.horizon, stacks: stacks, blocksPerStack: v[0], hiddenSize: v[1],
+    return try NBEATS(inputSize: c.inputSize, horizon: c.horizon, stacks: stacks, blocksPerStack: v[0], hiddenSize: v[1],
                   numLayers: v[2], harmonics: v[3], polynomials: v[4], maxSteps: c.maxSteps, batchSize: c.batchSize,
                   learningRate: c.learningRate, scaler: c.scaler, levels: c.levels, alias: c.alias)
   }

@@ -32,20 +32,20 @@ public final class NHITS: WindowNetwork {
   public let numLayers: Int
   var blocks: [BasisBlock] = []
 
-  /// - Precondition: `poolKernels` and `downsampling` of one non-zero length, entries ≥ 1.
+  /// - Throws: ``ForecastError/invalidArgument(_:)`` unless `poolKernels` and `downsampling` of one non-zero length, entries ≥ 1.
   public init(inputSize: Int, horizon: Int, poolKernels: [Int] = [2, 2, 1], downsampling: [Int] = [4, 2, 1],
               blocksPerStack: Int = 1, hiddenSize: Int = 512, numLayers: Int = 2, maxSteps: Int = 1000,
               batchSize: Int = 32, learningRate: Double = 1e-3, scaler: ScalerKind = .identity, levels: [Double] = [],
-              alias: String = "NHITS") {
-    precondition(!poolKernels.isEmpty && poolKernels.count == downsampling.count
-                   && (poolKernels + downsampling).allSatisfy { $0 >= 1 } && blocksPerStack >= 1 && hiddenSize >= 1
-                   && numLayers >= 0, "NHITS sizes")
+              alias: String = "NHITS") throws(ForecastError) {
+    guard !poolKernels.isEmpty && poolKernels.count == downsampling.count
+                   && (poolKernels + downsampling).allSatisfy({ $0 >= 1 }) && blocksPerStack >= 1 && hiddenSize >= 1
+                   && numLayers >= 0 else { throw .invalidArgument("NHITS sizes") }
     self.poolKernels = poolKernels
     self.downsampling = downsampling
     self.blocksPerStack = blocksPerStack
     self.hiddenSize = hiddenSize
     self.numLayers = numLayers
-    super.init(kind: "NHITS", inputSize: inputSize, horizon: horizon, maxSteps: maxSteps, batchSize: batchSize,
+    try super.init(kind: "NHITS", inputSize: inputSize, horizon: horizon, maxSteps: maxSteps, batchSize: batchSize,
                learningRate: learningRate, scaler: scaler, levels: levels, alias: alias)
   }
 
@@ -54,13 +54,13 @@ public final class NHITS: WindowNetwork {
       + downsampling.map { Double($0) }
   }
 
-  static func decodeConfig(_ c: WindowNetwork.Common, _ config: [Double]) -> NHITS? {
+  static func decodeConfig(_ c: WindowNetwork.Common, _ config: [Double]) throws(ForecastError) -> NHITS? {
     guard config.count >= 5, config.count % 2 == 1, config.count <= 131 else { return nil }
     let v = config.map { Int(exactly: $0) ?? -1 }
     guard (1...64).contains(v[0]), (1...8192).contains(v[1]), (0...64).contains(v[2]),
           v[3...].allSatisfy({ (1...65536).contains($0) }) else { return nil }
     let n = (config.count - 3) / 2
-    return NHITS(inputSize: c.inputSize, horizon: c.horizon, poolKernels: Array(v[3..<(3 + n)]),
+    return try NHITS(inputSize: c.inputSize, horizon: c.horizon, poolKernels: Array(v[3..<(3 + n)]),
                  downsampling: Array(v[(3 + n)...]), blocksPerStack: v[0], hiddenSize: v[1], numLayers: v[2],
                  maxSteps: c.maxSteps, batchSize: c.batchSize, learningRate: c.learningRate, scaler: c.scaler,
                  levels: c.levels, alias: c.alias)

@@ -39,13 +39,13 @@ public final class PatchTST: WindowNetwork {
   var layers: [TransformerEncoderLayer] = []
   var head: Dense?
 
-  /// - Precondition: 1 ≤ patchLength ≤ inputSize, stride ≥ 1, heads divides hiddenSize, dropout in [0, 1).
+  /// - Throws: ``ForecastError/invalidArgument(_:)`` unless 1 ≤ patchLength ≤ inputSize, stride ≥ 1, heads divides hiddenSize, dropout in [0, 1).
   public init(inputSize: Int, horizon: Int, patchLength: Int = 16, stride: Int = 8, encoderLayers: Int = 3,
               heads: Int = 16, hiddenSize: Int = 128, linearHiddenSize: Int = 256, dropout: Double = 0.2,
               maxSteps: Int = 5000, batchSize: Int = 32, learningRate: Double = 1e-4, scaler: ScalerKind = .identity,
-              levels: [Double] = [], alias: String = "PatchTST") {
-    precondition(patchLength >= 1 && patchLength <= inputSize && stride >= 1 && encoderLayers >= 1 && heads >= 1
-                   && hiddenSize % heads == 0 && linearHiddenSize >= 1 && dropout >= 0 && dropout < 1, "PatchTST sizes")
+              levels: [Double] = [], alias: String = "PatchTST") throws(ForecastError) {
+    guard patchLength >= 1 && patchLength <= inputSize && stride >= 1 && encoderLayers >= 1 && heads >= 1
+                   && hiddenSize % heads == 0 && linearHiddenSize >= 1 && dropout >= 0 && dropout < 1 else { throw .invalidArgument("PatchTST sizes") }
     self.patchLength = patchLength
     self.stride = stride
     self.encoderLayers = encoderLayers
@@ -53,7 +53,7 @@ public final class PatchTST: WindowNetwork {
     self.hiddenSize = hiddenSize
     self.linearHiddenSize = linearHiddenSize
     self.dropout = dropout
-    super.init(kind: "PatchTST", inputSize: inputSize, horizon: horizon, maxSteps: maxSteps, batchSize: batchSize,
+    try super.init(kind: "PatchTST", inputSize: inputSize, horizon: horizon, maxSteps: maxSteps, batchSize: batchSize,
                learningRate: learningRate, scaler: scaler, levels: levels, alias: alias)
   }
 
@@ -76,13 +76,13 @@ public final class PatchTST: WindowNetwork {
      Double(linearHiddenSize), dropout]
   }
 
-  static func decodeConfig(_ c: WindowNetwork.Common, _ config: [Double]) -> PatchTST? {
+  static func decodeConfig(_ c: WindowNetwork.Common, _ config: [Double]) throws(ForecastError) -> PatchTST? {
     guard config.count == 7 else { return nil }
     let v = config.map { Int(exactly: $0) ?? -1 }
     guard (1...c.inputSize).contains(v[0]), (1...65536).contains(v[1]), (1...64).contains(v[2]),
           (1...256).contains(v[3]), (1...8192).contains(v[4]), v[4] % v[3] == 0, (1...65536).contains(v[5]),
           config[6] >= 0, config[6] < 1 else { return nil }
-    return PatchTST(inputSize: c.inputSize, horizon: c.horizon, patchLength: v[0], stride: v[1], encoderLayers: v[2],
+    return try PatchTST(inputSize: c.inputSize, horizon: c.horizon, patchLength: v[0], stride: v[1], encoderLayers: v[2],
                     heads: v[3], hiddenSize: v[4], linearHiddenSize: v[5], dropout: config[6], maxSteps: c.maxSteps,
                     batchSize: c.batchSize, learningRate: c.learningRate, scaler: c.scaler, levels: c.levels,
                     alias: c.alias)

@@ -25,15 +25,14 @@ public class RecurrentNetwork: WindowNetwork {
 
   init(kind: String, cell: RecurrentKind, inputSize: Int, horizon: Int, encoderHiddenSize: Int, encoderLayers: Int,
        decoderHiddenSize: Int, decoderLayers: Int, maxSteps: Int, batchSize: Int, learningRate: Double,
-       scaler: ScalerKind, levels: [Double], alias: String) {
-    precondition(encoderHiddenSize >= 1 && encoderLayers >= 1 && decoderHiddenSize >= 1 && decoderLayers >= 1,
-                 "recurrent network sizes must be >= 1")
+       scaler: ScalerKind, levels: [Double], alias: String) throws(ForecastError) {
+    guard encoderHiddenSize >= 1 && encoderLayers >= 1 && decoderHiddenSize >= 1 && decoderLayers >= 1 else { throw .invalidArgument("recurrent network sizes must be >= 1") }
     self.cell = cell
     self.encoderHiddenSize = encoderHiddenSize
     self.encoderLayers = encoderLayers
     self.decoderHiddenSize = decoderHiddenSize
     self.decoderLayers = decoderLayers
-    super.init(kind: kind, inputSize: inputSize, horizon: horizon, maxSteps: maxSteps, batchSize: batchSize,
+    try super.init(kind: kind, inputSize: inputSize, horizon: horizon, maxSteps: maxSteps, batchSize: batchSize,
                learningRate: learningRate, scaler: scaler, levels: levels, alias: alias)
   }
 
@@ -85,8 +84,8 @@ public class RecurrentNetwork: WindowNetwork {
 public final class RNN: RecurrentNetwork {
   public init(inputSize: Int, horizon: Int, encoderHiddenSize: Int = 128, encoderLayers: Int = 2,
               decoderHiddenSize: Int = 128, decoderLayers: Int = 2, maxSteps: Int = 1000, batchSize: Int = 32,
-              learningRate: Double = 1e-3, scaler: ScalerKind = .robust, levels: [Double] = [], alias: String = "RNN") {
-    super.init(kind: "RNN", cell: .rnn, inputSize: inputSize, horizon: horizon, encoderHiddenSize: encoderHiddenSize,
+              learningRate: Double = 1e-3, scaler: ScalerKind = .robust, levels: [Double] = [], alias: String = "RNN") throws(ForecastError) {
+    try super.init(kind: "RNN", cell: .rnn, inputSize: inputSize, horizon: horizon, encoderHiddenSize: encoderHiddenSize,
                encoderLayers: encoderLayers, decoderHiddenSize: decoderHiddenSize, decoderLayers: decoderLayers,
                maxSteps: maxSteps, batchSize: batchSize, learningRate: learningRate, scaler: scaler, levels: levels,
                alias: alias)
@@ -103,8 +102,8 @@ public final class RNN: RecurrentNetwork {
 public final class LSTM: RecurrentNetwork {
   public init(inputSize: Int, horizon: Int, encoderHiddenSize: Int = 128, encoderLayers: Int = 2,
               decoderHiddenSize: Int = 128, decoderLayers: Int = 2, maxSteps: Int = 1000, batchSize: Int = 32,
-              learningRate: Double = 1e-3, scaler: ScalerKind = .robust, levels: [Double] = [], alias: String = "LSTM") {
-    super.init(kind: "LSTM", cell: .lstm, inputSize: inputSize, horizon: horizon, encoderHiddenSize: encoderHiddenSize,
+              learningRate: Double = 1e-3, scaler: ScalerKind = .robust, levels: [Double] = [], alias: String = "LSTM") throws(ForecastError) {
+    try super.init(kind: "LSTM", cell: .lstm, inputSize: inputSize, horizon: horizon, encoderHiddenSize: encoderHiddenSize,
                encoderLayers: encoderLayers, decoderHiddenSize: decoderHiddenSize, decoderLayers: decoderLayers,
                maxSteps: maxSteps, batchSize: batchSize, learningRate: learningRate, scaler: scaler, levels: levels,
                alias: alias)
@@ -121,8 +120,8 @@ public final class LSTM: RecurrentNetwork {
 public final class GRU: RecurrentNetwork {
   public init(inputSize: Int, horizon: Int, encoderHiddenSize: Int = 128, encoderLayers: Int = 2,
               decoderHiddenSize: Int = 128, decoderLayers: Int = 2, maxSteps: Int = 1000, batchSize: Int = 32,
-              learningRate: Double = 1e-3, scaler: ScalerKind = .robust, levels: [Double] = [], alias: String = "GRU") {
-    super.init(kind: "GRU", cell: .gru, inputSize: inputSize, horizon: horizon, encoderHiddenSize: encoderHiddenSize,
+              learningRate: Double = 1e-3, scaler: ScalerKind = .robust, levels: [Double] = [], alias: String = "GRU") throws(ForecastError) {
+    try super.init(kind: "GRU", cell: .gru, inputSize: inputSize, horizon: horizon, encoderHiddenSize: encoderHiddenSize,
                encoderLayers: encoderLayers, decoderHiddenSize: decoderHiddenSize, decoderLayers: decoderLayers,
                maxSteps: maxSteps, batchSize: batchSize, learningRate: learningRate, scaler: scaler, levels: levels,
                alias: alias)

@@ -28,19 +28,19 @@ public final class TCN: WindowNetwork {
   var contextAdapter: Dense?
   var decoder: [Dense] = []
 
-  /// - Precondition: sizes and dilations ≥ 1, at least one dilation.
+  /// - Throws: ``ForecastError/invalidArgument(_:)`` unless sizes and dilations ≥ 1, at least one dilation.
   public init(inputSize: Int, horizon: Int, kernelSize: Int = 2, dilations: [Int] = [1, 2, 4, 8, 16],
               encoderHiddenSize: Int = 128, decoderHiddenSize: Int = 128, decoderLayers: Int = 2, maxSteps: Int = 1000,
               batchSize: Int = 32, learningRate: Double = 1e-3, scaler: ScalerKind = .robust, levels: [Double] = [],
-              alias: String = "TCN") {
-    precondition(kernelSize >= 1 && !dilations.isEmpty && dilations.allSatisfy { $0 >= 1 } && encoderHiddenSize >= 1
-                   && decoderHiddenSize >= 1 && decoderLayers >= 1, "TCN sizes must be >= 1")
+              alias: String = "TCN") throws(ForecastError) {
+    guard kernelSize >= 1 && !dilations.isEmpty && dilations.allSatisfy({ $0 >= 1 }) && encoderHiddenSize >= 1
+                   && decoderHiddenSize >= 1 && decoderLayers >= 1 else { throw .invalidArgument("TCN sizes must be >= 1") }
     self.kernelSize = kernelSize
     self.dilations = dilations
     self.encoderHiddenSize = encoderHiddenSize
     self.decoderHiddenSize = decoderHiddenSize
     self.decoderLayers = decoderLayers
-    super.init(kind: "TCN", inputSize: inputSize, horizon: horizon, maxSteps: maxSteps, batchSize: batchSize,
+    try super.init(kind: "TCN", inputSize: inputSize, horizon: horizon, maxSteps: maxSteps, batchSize: batchSize,
                learningRate: learningRate, scaler: scaler, levels: levels, alias: alias)
   }
 
@@ -49,12 +49,12 @@ public final class TCN: WindowNetwork {
       + dilations.map { Double($0) }
   }
 
-  static func decodeConfig(_ c: WindowNetwork.Common, _ config: [Double]) -> TCN? {
+  static func decodeConfig(_ c: WindowNetwork.Common, _ config: [Double]) throws(ForecastError) -> TCN? {
     guard config.count >= 5, config.count <= 68 else { return nil }
     let v = config.map { Int(exactly: $0) ?? -1 }
     guard (1...64).contains(v[0]), (1...8192).contains(v[1]), (1...8192).contains(v[2]), (1...64).contains(v[3]),
           v[4...].allSatisfy({ (1...65536).contains($0) }) else { return nil }
-    return TCN(inputSize: c.inputSize, horizon: c.horizon, kernelSize: v[0], dilations: Array(v[4...]),
+    return try TCN(inputSize: c.inputSize, horizon: c.horizon, kernelSize: v[0], dilations: Array(v[4...]),
                encoderHiddenSize: v[1], decoderHiddenSize: v[2], decoderLayers: v[3], maxSteps: c.maxSteps,
                batchSize: c.batchSize, learningRate: c.learningRate, scaler: c.scaler, levels: c.levels, alias: c.alias)
   }

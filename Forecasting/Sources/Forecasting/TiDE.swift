@@ -59,13 +59,13 @@ public final class TiDE: WindowNetwork {
   var temporal: ResidualMLP?
   var globalSkip: Dense?
 
-  /// - Precondition: sizes ≥ 1, dropout in [0, 1).
+  /// - Throws: ``ForecastError/invalidArgument(_:)`` unless sizes ≥ 1, dropout in [0, 1).
   public init(inputSize: Int, horizon: Int, hiddenSize: Int = 512, decoderOutputSize: Int = 32,
               temporalDecoderSize: Int = 128, encoderLayers: Int = 1, decoderLayers: Int = 1, dropout: Double = 0.3,
               layerNorm: Bool = true, maxSteps: Int = 1000, batchSize: Int = 32, learningRate: Double = 1e-3,
-              scaler: ScalerKind = .identity, levels: [Double] = [], alias: String = "TiDE") {
-    precondition(hiddenSize >= 1 && decoderOutputSize >= 1 && temporalDecoderSize >= 1 && encoderLayers >= 1
-                   && decoderLayers >= 1 && dropout >= 0 && dropout < 1, "TiDE sizes")
+              scaler: ScalerKind = .identity, levels: [Double] = [], alias: String = "TiDE") throws(ForecastError) {
+    guard hiddenSize >= 1 && decoderOutputSize >= 1 && temporalDecoderSize >= 1 && encoderLayers >= 1
+                   && decoderLayers >= 1 && dropout >= 0 && dropout < 1 else { throw .invalidArgument("TiDE sizes") }
     self.hiddenSize = hiddenSize
     self.decoderOutputSize = decoderOutputSize
     self.temporalDecoderSize = temporalDecoderSize
@@ -73,7 +73,7 @@ public final class TiDE: WindowNetwork {
     self.decoderLayers = decoderLayers
     self.dropout = dropout
     self.layerNorm = layerNorm
-    super.init(kind: "TiDE", inputSize: inputSize, horizon: horizon, maxSteps: maxSteps, batchSize: batchSize,
+    try super.init(kind: "TiDE", inputSize: inputSize, horizon: horizon, maxSteps: maxSteps, batchSize: batchSize,
                learningRate: learningRate, scaler: scaler, levels: levels, alias: alias)
   }
 
@@ -82,12 +82,12 @@ public final class TiDE: WindowNetwork {
      Double(decoderLayers), dropout, layerNorm ? 1 : 0]
   }
 
-  static func decodeConfig(_ c: WindowNetwork.Common, _ config: [Double]) -> TiDE? {
+  static func decodeConfig(_ c: WindowNetwork.Common, _ config: [Double]) throws(ForecastError) -> TiDE? {
     guard config.count == 7 else { return nil }
     let v = config.map { Int(exactly: $0) ?? -1 }
     guard (1...8192).contains(v[0]), (1...8192).contains(v[1]), (1...8192).contains(v[2]), (1...64).contains(v[3]),
           (1...64).contains(v[4]), config[5] >= 0, config[5] < 1, v[6] == 0 || v[6] == 1 else { return nil }
-    return TiDE(inputSize: c.inputSize, horizon: c.horizon, hiddenSize: v[0], decoderOutputSize: v[1],
+    return try TiDE(inputSize: c.inputSize, horizon: c.horizon, hiddenSize: v[0], decoderOutputSize: v[1],
                 temporalDecoderSize: v[2], encoderLayers: v[3], decoderLayers: v[4], dropout: config[5],
                 layerNorm: v[6] == 1, maxSteps: c.maxSteps, batchSize: c.batchSize, learningRate: c.learningRate,
                 scaler: c.scaler, levels: c.levels, alias: c.alias)

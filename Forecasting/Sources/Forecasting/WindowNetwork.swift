@@ -23,7 +23,7 @@ import Neural
 /// Not used directly: subclasses supply the architecture.
 ///
 /// ```swift
-/// let m = DLinear(inputSize: 24, horizon: 12, maxSteps: 300)
+/// let m = try DLinear(inputSize: 24, horizon: 12, maxSteps: 300)
 /// try m.fit(train, progress: nil)
 /// m.lossHistory.last!    // below lossHistory.first!
 /// ```
@@ -47,9 +47,11 @@ public class WindowNetwork: ForecastModel {
   public private(set) var parameters: [Parameter] = []
 
   init(kind: String, inputSize: Int, horizon: Int, maxSteps: Int, batchSize: Int, learningRate: Double,
-       scaler: ScalerKind, levels: [Double], alias: String) {
-    precondition(inputSize >= 1 && horizon >= 1, "\(kind) sizes must be >= 1")
-    precondition(levels.allSatisfy { $0 > 0 && $0 < 100 }, "\(kind) levels must be in (0, 100)")
+       scaler: ScalerKind, levels: [Double], alias: String) throws(ForecastError) {
+    guard inputSize >= 1, horizon >= 1, inputSize <= 1 << 16, horizon <= 1 << 16 else {
+      throw .invalidArgument("\(kind) needs 1 <= inputSize, horizon <= 65536")
+    }
+    guard levels.allSatisfy({ $0 > 0 && $0 < 100 }) else { throw .invalidArgument("\(kind) levels must be in (0, 100)") }
     self.kind = kind
     self.inputSize = inputSize
     self.horizon = horizon
@@ -234,7 +236,9 @@ public class WindowNetwork: ForecastModel {
     let config = try r.reals("config")
     let common = Common(inputSize: inputSize, horizon: horizon, maxSteps: steps, batchSize: batch, learningRate: lr,
                         scaler: kinds[scalerCode], levels: levels, alias: alias)
-    guard let m = try make(kind, common, config) else { throw r.fail("invalid \(kind) configuration") }
+    let made: WindowNetwork?
+    do { made = try make(kind, common, config) } catch { made = nil }
+    guard let m = made else { throw r.fail("invalid \(kind) configuration") }
     m.seed = seed
     if try r.int("fitted") == 1 {
       var rng = NeuralRandom(seed: seed)
@@ -263,32 +267,32 @@ public class WindowNetwork: ForecastModel {
     switch kind {
     case "NLinear":
       guard config.isEmpty else { return nil }
-      return NLinear(inputSize: c.inputSize, horizon: c.horizon, maxSteps: c.maxSteps, batchSize: c.batchSize,
+      return try NLinear(inputSize: c.inputSize, horizon: c.horizon, maxSteps: c.maxSteps, batchSize: c.batchSize,
                      learningRate: c.learningRate, scaler: c.scaler, levels: c.levels, alias: c.alias)
     case "DLinear":
       guard config.count == 1, let k = int(0, 1...4095), k % 2 == 1 else { return nil }
-      return DLinear(inputSize: c.inputSize, horizon: c.horizon, movingAverageWindow: k, maxSteps: c.maxSteps,
+      return try DLinear(inputSize: c.inputSize, horizon: c.horizon, movingAverageWindow: k, maxSteps: c.maxSteps,
                      batchSize: c.batchSize, learningRate: c.learningRate, scaler: c.scaler, levels: c.levels,
                      alias: c.alias)
-    case "NBEATS": return NBEATS.decodeConfig(c, config)
-    case "NHITS": return NHITS.decodeConfig(c, config)
-    case "TCN": return TCN.decodeConfig(c, config)
-    case "TiDE": return TiDE.decodeConfig(c, config)
-    case "PatchTST": return PatchTST.decodeConfig(c, config)
-    case "DeepAR": return DeepAR.decodeConfig(c, config)
+    case "NBEATS": return try NBEATS.decodeConfig(c, config)
+    case "NHITS": return try NHITS.decodeConfig(c, config)
+    case "TCN": return try TCN.decodeConfig(c, config)
+    case "TiDE": return try TiDE.decodeConfig(c, config)
+    case "PatchTST": return try PatchTST.decodeConfig(c, config)
+    case "DeepAR": return try DeepAR.decodeConfig(c, config)
     case "RNN", "LSTM", "GRU":
       guard let v = RecurrentNetwork.sizes(config) else { return nil }
       switch kind {
       case "RNN":
-        return RNN(inputSize: c.inputSize, horizon: c.horizon, encoderHiddenSize: v[0], encoderLayers: v[1],
+        return try RNN(inputSize: c.inputSize, horizon: c.horizon, encoderHiddenSize: v[0], encoderLayers: v[1],
                    decoderHiddenSize: v[2], decoderLayers: v[3], maxSteps: c.maxSteps, batchSize: c.batchSize,
                    learningRate: c.learningRate, scaler: c.scaler, levels: c.levels, alias: c.alias)
       case "LSTM":
-        return LSTM(inputSize: c.inputSize, horizon: c.horizon, encoderHiddenSize: v[0], encoderLayers: v[1],
+        return try LSTM(inputSize: c.inputSize, horizon: c.horizon, encoderHiddenSize: v[0], encoderLayers: v[1],
                     decoderHiddenSize: v[2], decoderLayers: v[3], maxSteps: c.maxSteps, batchSize: c.batchSize,
                     learningRate: c.learningRate, scaler: c.scaler, levels: c.levels, alias: c.alias)
       default:
-        return GRU(inputSize: c.inputSize, horizon: c.horizon, encoderHiddenSize: v[0], encoderLayers: v[1],
+        return try GRU(inputSize: c.inputSize, horizon: c.horizon, encoderHiddenSize: v[0], encoderLayers: v[1],
                    decoderHiddenSize: v[2], decoderLayers: v[3], maxSteps: c.maxSteps, batchSize: c.batchSize,
                    learningRate: c.learningRate, scaler: c.scaler, levels: c.levels, alias: c.alias)
       }
