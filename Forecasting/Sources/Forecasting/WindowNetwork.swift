@@ -42,9 +42,9 @@ public class WindowNetwork: ForecastModel {
   /// The quantiles output per step, ascending (`[0.5]` for the MAE loss).
   public let quantiles: [Double]
   /// The batch loss (scaled space) of every step of the last `fit`.
-  public private(set) var lossHistory: [Double] = []
+  public internal(set) var lossHistory: [Double] = []
   /// The trainable parameters (empty before `fit` or `load`).
-  public private(set) var parameters: [Parameter] = []
+  public internal(set) var parameters: [Parameter] = []
 
   init(kind: String, inputSize: Int, horizon: Int, maxSteps: Int, batchSize: Int, learningRate: Double,
        scaler: ScalerKind, levels: [Double], alias: String) throws(ForecastError) {
