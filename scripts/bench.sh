@@ -2,7 +2,9 @@
 # `make bench`: every domain's benchmark, each checking its answers before it times and printing
 # ratios against a peer measured in the same run.
 #   simdkit      gemm/gemv/dot/axpy vs single-thread OpenBLAS and the scalar reference (+ wasm in Node)
-#   neural       FANN networks vs libfann; differentiable layers' training step (vs PyTorch if its venv exists)
+#   neural       FANN networks vs libfann
+#   differentiable  LSTM / Transformer training step, native and wasm, vs PyTorch CPU when its venv
+#                exists (BENCH_TORCH=1 creates it from PyPI first)
 #   core         swarm memory, scheduling throughput (native and wasm), parallel speed-up
 #   persistence  event-log appends vs the raw SQLite C API, memory latency, restore cost
 #   bundler      chunk sizes, build time, cold load in Chromium, wasm gemm vs scalar and native
@@ -10,7 +12,7 @@
 # Installs nothing: `make bench` runs scripts/install-deps.sh first.
 set -uo pipefail
 root="$(cd "$(dirname "$0")/.." && pwd)"
-sections=("$@"); [ ${#sections[@]} -gt 0 ] || sections=(simdkit neural core persistence bundler)
+sections=("$@"); [ ${#sections[@]} -gt 0 ] || sections=(simdkit neural differentiable core persistence bundler)
 failed=()
 run() { # name, command...
   local name=$1; shift
@@ -21,10 +23,11 @@ for s in "${sections[@]}"; do
   case "$s" in
     simdkit)     run simdkit "$root/scripts/bench-simdkit.sh" ;;
     neural)      run neural bash -c "cd '$root/Neural' && swift build -c release --product neural-bench && export OPENBLAS_NUM_THREADS=1 && bin=\"\$(swift build -c release --show-bin-path)\" && \"\$bin/neural-bench\" && \"\$bin/neural-bench\" quality" ;;
+    differentiable) run differentiable "$root/scripts/bench-differentiable.sh" ${BENCH_TORCH:+--with-torch} ;;
     core)        run core "$root/Core/Bench/run.sh" ;;
     persistence) run persistence bash -c "cd '$root/Persistence' && swift build -c release --product persistence-bench && \"\$(swift build -c release --show-bin-path)/persistence-bench\" --check" ;;
     bundler)     run bundler "$root/Bundler/bench/bench.sh" ;;
-    *) echo "bench: unknown section $s (simdkit neural core persistence bundler)" >&2; exit 2 ;;
+    *) echo "bench: unknown section $s (simdkit neural differentiable core persistence bundler)" >&2; exit 2 ;;
   esac
 done
 echo
