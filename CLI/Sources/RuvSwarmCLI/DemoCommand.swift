@@ -302,14 +302,15 @@ struct DemoCommand: CLICommand {
     guard worker.failures.isEmpty else { throw CLIError(.failure, "\(worker.failures.count) series failed") }
   }
 
-  /// `swift run -c release bundler build` in the Bundler package, with its output shown.
-  func buildBundle(_ console: Console) throws {
+  /// `swift run -c release bundler build [--out OUT]` in the Bundler package, with its output shown.
+  func buildBundle(_ console: Console, out: String? = nil) throws {
     guard let dir = bundlerDir ?? findUpwards("Bundler/Package.swift").map({ ($0 as NSString).deletingLastPathComponent })
     else { throw CLIError(.unavailable, "no Bundler package found: pass --bundler-dir") }
     console.line("")
-    console.line("building the wasm bundle (cd \(dir) && swift run -c release bundler build)")
+    let arguments = ["swift", "run", "-c", "release", "bundler", "build"] + (out.map { ["--out", $0] } ?? [])
+    console.line("building the wasm bundle (cd \(dir) && \(arguments.joined(separator: " ")))")
     let started = Date()
-    let status = try runProcess(["swift", "run", "-c", "release", "bundler", "build"], in: dir, console: console)
+    let status = try runProcess(arguments, in: dir, console: console)
     guard status == 0 else {
       throw CLIError(.unavailable, "the Bundler failed (exit code \(status))", file: dir)
     }

@@ -25,7 +25,7 @@ public struct RuvSwarmCommand: ParsableCommand {
       """,
     version: "0.1.0",
     subcommands: [TrainCommand.self, RunCommand.self, ForecastCommand.self, SwarmCommand.self,
-                  MemoryCommand.self, DemoCommand.self, BundleCommand.self])
+                  MemoryCommand.self, DemoCommand.self, BundleCommand.self, ServeCommand.self])
 
   public init() {}
 }
