@@ -36,34 +36,34 @@ for g in groups {
     // shortest series without them too: input = min(2h, shortest − h − v) (M3's yearly series are short).
     let v = max(1, h / 2)
     let inputSize = max(1, min(2 * h, minLen - h - v))
-    func mlp(_ seed: UInt64) -> MLP {
-      let net = MLP(inputSize: inputSize, horizon: h, hiddenSize: 128, numLayers: 2, maxSteps: 600, batchSize: 64,
+    func mlp(_ seed: UInt64) throws -> MLP {
+      let net = try MLP(inputSize: inputSize, horizon: h, hiddenSize: 128, numLayers: 2, maxSteps: 600, batchSize: 64,
                     learningRate: 1e-3, scaler: .standard, loss: .mae)
       net.seed = seed
       return net
     }
-    func seasonal() -> any ForecastModel { m > 1 ? SeasonalNaive(seasonLength: m) : Naive(alias: "SeasonalNaive") }
-    let models: [(String, () -> any ForecastModel)] = [
+    func seasonal() throws -> any ForecastModel { m > 1 ? try SeasonalNaive(seasonLength: m) : Naive(alias: "SeasonalNaive") }
+    let models: [(String, () throws -> any ForecastModel)] = [
       ("Naive", { Naive() }),
-      ("SeasonalNaive", { seasonal() }),
+      ("SeasonalNaive", { try seasonal() }),
       ("RWD", { RandomWalkWithDrift() }),
       ("HistoricAverage", { HistoricAverage() }),
-      ("MLP", { mlp(1) }),
+      ("MLP", { try mlp(1) }),
       ("Ensemble-median", {
-        Ensemble(members: [seasonal(), RandomWalkWithDrift(), mlp(2)],
+        try Ensemble(members: [try seasonal(), RandomWalkWithDrift(), try mlp(2)],
                  method: .median, alias: "Ensemble-median")
       }),
       ("Ensemble-stacking", {
-        Ensemble(members: [seasonal(), RandomWalkWithDrift(), mlp(4)],
+        try Ensemble(members: [try seasonal(), RandomWalkWithDrift(), try mlp(4)],
                  method: .stacking, validationHorizon: v, alias: "Ensemble-stacking")
       }),
       ("Ensemble-weighted", {
-        Ensemble(members: [seasonal(), RandomWalkWithDrift(), mlp(3)],
+        try Ensemble(members: [try seasonal(), RandomWalkWithDrift(), try mlp(3)],
                  method: .weighted, validationHorizon: v, alias: "Ensemble-weighted")
       }),
     ]
     for (label, make) in models {
-      let model = make()
+      let model = try make()
       let start = Date()
       try model.fit(train, progress: nil)
       let f = try model.forecast(train, h: h, levels: [])

@@ -4,7 +4,7 @@ import Testing
 @Suite struct ConformalModelTests {
   @Test func scoresAreTheCrossValidationErrors() throws {
     let air = try airPassengers()
-    let m = ConformalModel(base: SeasonalNaive(seasonLength: 12), h: 12, nWindows: 3)
+    let m = try ConformalModel(base: try SeasonalNaive(seasonLength: 12), h: 12, nWindows: 3)
     #expect(throws: ForecastError.notFitted("SeasonalNaive")) { try m.forecast(air, h: 12, levels: [80]) }
     try m.fit(air, progress: nil)
     // Reference: the three windows by hand.
@@ -38,7 +38,7 @@ import Testing
     }
     let f = try SeriesFrame(id: "ar", freq: .days(1), start: ts("2020-01-01"), y: y)
     let train = try f.droppingLast(200)
-    let m = ConformalModel(base: HistoricAverage(), h: 1, nWindows: 400)
+    let m = try ConformalModel(base: HistoricAverage(), h: 1, nWindows: 400)
     try m.fit(train, progress: nil)
     var inside = 0
     for k in 0..<200 {
@@ -51,7 +51,7 @@ import Testing
 
   @Test func badUse() throws {
     let f = try twoSeries(10)
-    let m = ConformalModel(base: Naive(), h: 4, nWindows: 5, alias: "cNaive")
+    let m = try ConformalModel(base: Naive(), h: 4, nWindows: 5, alias: "cNaive")
     #expect(throws: ForecastError.seriesTooShort(id: "a", needed: 9, actual: 8)) { try m.fit(try f.droppingLast(2), progress: nil) }
     try m.fit(f, progress: nil)
     #expect(m.scores[0][0].count == 2)
@@ -62,5 +62,14 @@ import Testing
     #expect(throws: ForecastError.notFitted("cNaive for series zz")) { try m.forecast(other, h: 1, levels: [80]) }
     let empty = try SeriesFrame(freq: .quarters, series: [])
     #expect(throws: ForecastError.invalidArgument("conformal fit on an empty frame")) { try m.fit(empty, progress: nil) }
+  }
+}
+
+extension ConformalModelTests {
+  @Test func invalidConstructorArgumentsThrow() throws {
+    for (h, w) in [(0, 5), (3, 1), (-1, -1)] {
+      #expect(throws: ForecastError.self) { try ConformalModel(base: Naive(), h: h, nWindows: w) }
+    }
+    #expect(try ConformalModel(base: Naive(), h: 1, nWindows: 2).nWindows == 2)
   }
 }

@@ -6,7 +6,7 @@ import Testing
   func learnsAirPassengersWithCalibratedIntervals(_ d: DeepAR.Distribution) throws {
     let air = try airPassengers()
     let train = try air.droppingLast(12), test = try air.lastRows(12).series[0].y
-    let m = DeepAR(inputSize: 24, horizon: 12, distribution: d, lstmHiddenSize: 16, lstmLayers: 1, samples: 200,
+    let m = try DeepAR(inputSize: 24, horizon: 12, distribution: d, lstmHiddenSize: 16, lstmLayers: 1, samples: 200,
                    maxSteps: 150, batchSize: 16, learningRate: 1e-2)
     m.seed = 4
     try m.fit(train, progress: nil)
@@ -39,9 +39,9 @@ import Testing
 
   @Test func errorsAndArchives() throws {
     let f = try twoSeries(40)
-    try checkSeedAndArchive { DeepAR(inputSize: 6, horizon: 3, distribution: .studentT, lstmHiddenSize: 4, lstmLayers: 2,
+    try checkSeedAndArchive { try DeepAR(inputSize: 6, horizon: 3, distribution: .studentT, lstmHiddenSize: 4, lstmLayers: 2,
                                      samples: 5, maxSteps: 8, batchSize: 4, learningRate: 1e-2) }
-    let m = DeepAR(inputSize: 6, horizon: 3, lstmHiddenSize: 4, lstmLayers: 1, samples: 5, maxSteps: 4, batchSize: 4)
+    let m = try DeepAR(inputSize: 6, horizon: 3, lstmHiddenSize: 4, lstmLayers: 1, samples: 5, maxSteps: 4, batchSize: 4)
     #expect(throws: ForecastError.notFitted("DeepAR")) { try m.forecast(f, h: 1, levels: []) }
     try m.fit(f, progress: nil)
     #expect(throws: ForecastError.self) { try m.forecast(f, h: 4, levels: []) }
@@ -54,5 +54,14 @@ import Testing
     let withLevels = WindowNetwork.Common(inputSize: 8, horizon: 3, maxSteps: 1, batchSize: 1, learningRate: 0.1,
                                           scaler: .identity, levels: [80], alias: "x")
     #expect(try WindowNetwork.make("DeepAR", withLevels, [0, 4, 1, 5]) == nil)
+  }
+}
+
+extension DeepARTests {
+  @Test func invalidConstructorArgumentsThrow() throws {
+    #expect(throws: ForecastError.self) { try DeepAR(inputSize: 4, horizon: 2, lstmHiddenSize: 0) }
+    #expect(throws: ForecastError.self) { try DeepAR(inputSize: 4, horizon: 2, lstmLayers: 0) }
+    #expect(throws: ForecastError.self) { try DeepAR(inputSize: 4, horizon: 2, samples: 0) }
+    #expect(throws: ForecastError.self) { try DeepAR(inputSize: 0, horizon: 2) }
   }
 }

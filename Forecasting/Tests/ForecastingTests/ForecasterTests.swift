@@ -19,7 +19,7 @@ final class CountingModel: ForecastModel {
 @Suite struct ForecasterTests {
   @Test func predictBuildsATableWithDatesAndIntervalColumns() throws {
     let air = try airPassengers()
-    let fc = Forecaster(models: [Naive(), SeasonalNaive(seasonLength: 12), WindowAverage(windowSize: 3)], freq: .months)
+    let fc = Forecaster(models: [Naive(), try SeasonalNaive(seasonLength: 12), try WindowAverage(windowSize: 3)], freq: .months)
     #expect(throws: ForecastError.notFitted("Forecaster")) { try fc.predict(h: 1) }
     try fc.fit(air)
     let t = try fc.predict(h: 3, levels: [90])
@@ -34,7 +34,7 @@ final class CountingModel: ForecastModel {
 
   @Test func crossValidationHasCutoffsActualsAndMatchesDirectForecasts() throws {
     let air = try airPassengers()
-    let fc = Forecaster(models: [SeasonalNaive(seasonLength: 12), RandomWalkWithDrift()], freq: .months)
+    let fc = Forecaster(models: [try SeasonalNaive(seasonLength: 12), RandomWalkWithDrift()], freq: .months)
     let cv = try fc.crossValidation(air, nWindows: 3, h: 12, step: 6, levels: [80])
     #expect(cv.rowCount == 36)
     let cutoffs = [cv.cutoff[0], cv.cutoff[12], cv.cutoff[24]].map { $0.text }

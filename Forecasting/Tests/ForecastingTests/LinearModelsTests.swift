@@ -25,9 +25,9 @@ func airPassengersScore(_ model: WindowNetwork) throws -> (model: Double, naive:
 }
 
 /// Same seed → same parameters; a saved model forecasts what the original does.
-func checkSeedAndArchive(_ make: () -> WindowNetwork) throws {
+func checkSeedAndArchive(_ make: () throws -> WindowNetwork) throws {
   let f = try twoSeries(40)
-  let a = make(), b = make(), c = make()
+  let a = try make(), b = try make(), c = try make()
   c.seed = a.seed + 1
   for m in [a, b, c] { try m.fit(f, progress: nil) }
   #expect(a.parameters.map(\.value) == b.parameters.map(\.value))
@@ -42,7 +42,7 @@ func checkSeedAndArchive(_ make: () -> WindowNetwork) throws {
 
 @Suite struct LinearModelsTests {
   @Test func dLinearLearnsAirPassengers() throws {
-    let m = DLinear(inputSize: 24, horizon: 12, movingAverageWindow: 25, maxSteps: 300, batchSize: 16,
+    let m = try DLinear(inputSize: 24, horizon: 12, movingAverageWindow: 25, maxSteps: 300, batchSize: 16,
                     learningRate: 1e-2, scaler: .standard)
     m.seed = 3
     let s = try airPassengersScore(m)
@@ -50,14 +50,14 @@ func checkSeedAndArchive(_ make: () -> WindowNetwork) throws {
   }
 
   @Test func nLinearLearnsAirPassengers() throws {
-    let m = NLinear(inputSize: 24, horizon: 12, maxSteps: 300, batchSize: 16, learningRate: 1e-2, scaler: .standard)
+    let m = try NLinear(inputSize: 24, horizon: 12, maxSteps: 300, batchSize: 16, learningRate: 1e-2, scaler: .standard)
     m.seed = 3
     let s = try airPassengersScore(m)
     #expect(s.model < 0.6 * s.naive)
   }
 
-  @Test func movingAverageRepeatsTheEdges() {
-    let m = DLinear(inputSize: 4, horizon: 1, movingAverageWindow: 3)
+  @Test func movingAverageRepeatsTheEdges() throws {
+    let m = try DLinear(inputSize: 4, horizon: 1, movingAverageWindow: 3)
     let a = m.movingAverageMatrix
     // trend[0] = (x0 + x0 + x1)/3, trend[3] = (x2 + x3 + x3)/3, columns sum to 1.
     #expect(close(a[0 * 4 + 0], 2.0 / 3) && close(a[1 * 4 + 0], 1.0 / 3))
@@ -67,7 +67,7 @@ func checkSeedAndArchive(_ make: () -> WindowNetwork) throws {
 
   @Test func quantileOutputsGiveOrderedIntervals() throws {
     let air = try airPassengers()
-    let m = DLinear(inputSize: 24, horizon: 6, movingAverageWindow: 5, maxSteps: 150, batchSize: 16,
+    let m = try DLinear(inputSize: 24, horizon: 6, movingAverageWindow: 5, maxSteps: 150, batchSize: 16,
                     learningRate: 1e-2, scaler: .standard, levels: [80, 95])
     #expect(close(m.quantiles, [0.025, 0.1, 0.5, 0.9, 0.975], rel: 1e-12, abs: 1e-12) && m.outputCount == 5)
     try m.fit(air, progress: nil)
@@ -81,21 +81,21 @@ func checkSeedAndArchive(_ make: () -> WindowNetwork) throws {
   }
 
   @Test func seedsAndArchives() throws {
-    try checkSeedAndArchive { DLinear(inputSize: 8, horizon: 3, movingAverageWindow: 3, maxSteps: 20, batchSize: 4, learningRate: 1e-2) }
-    try checkSeedAndArchive { NLinear(inputSize: 8, horizon: 3, maxSteps: 20, batchSize: 4, learningRate: 1e-2, scaler: .robust) }
+    try checkSeedAndArchive { try DLinear(inputSize: 8, horizon: 3, movingAverageWindow: 3, maxSteps: 20, batchSize: 4, learningRate: 1e-2) }
+    try checkSeedAndArchive { try NLinear(inputSize: 8, horizon: 3, maxSteps: 20, batchSize: 4, learningRate: 1e-2, scaler: .robust) }
   }
 
   @Test func badInputIsATypedError() throws {
     let f = try twoSeries(10)
-    for m in [DLinear(inputSize: 8, horizon: 4, movingAverageWindow: 3), NLinear(inputSize: 8, horizon: 4)] {
+    for m in [try DLinear(inputSize: 8, horizon: 4, movingAverageWindow: 3), try NLinear(inputSize: 8, horizon: 4)] {
       #expect(throws: ForecastError.self) { try m.fit(f, progress: nil) }   // windows need 12 values
       #expect(throws: ForecastError.notFitted(m.alias)) { try m.forecast(f, h: 1, levels: []) }
       m.maxSteps = 0
       #expect(throws: ForecastError.self) { try m.fit(try twoSeries(30), progress: nil) }
     }
-    let box = NLinear(inputSize: 4, horizon: 2, scaler: .boxCox(lambda: 0.5, seasonLength: 12))
+    let box = try NLinear(inputSize: 4, horizon: 2, scaler: .boxCox(lambda: 0.5, seasonLength: 12))
     #expect(throws: ForecastError.self) { try box.fit(try twoSeries(30), progress: nil) }
-    let exploding = NLinear(inputSize: 4, horizon: 2, maxSteps: 5, learningRate: 1e38)
+    let exploding = try NLinear(inputSize: 4, horizon: 2, maxSteps: 5, learningRate: 1e38)
     #expect(throws: ForecastError.self) { try exploding.fit(try twoSeries(30), progress: nil) }
     var w = ArchiveWriter()
     w.begin("DLinear", alias: "d", seed: 1)
@@ -107,5 +107,19 @@ func checkSeedAndArchive(_ make: () -> WindowNetwork) throws {
     w.int("fitted", 0)
     w.end()
     #expect(throws: ForecastError.self) { try ModelArchive.load(w.text) }
+  }
+}
+
+extension LinearModelsTests {
+  @Test func invalidConstructorArgumentsThrow() throws {
+    // WindowNetwork.init validates what every window network shares.
+    #expect(throws: ForecastError.self) { try NLinear(inputSize: 0, horizon: 2) }
+    #expect(throws: ForecastError.self) { try NLinear(inputSize: 4, horizon: 0) }
+    #expect(throws: ForecastError.self) { try NLinear(inputSize: 1 << 17, horizon: 2) }
+    #expect(throws: ForecastError.self) { try NLinear(inputSize: 4, horizon: 1 << 17) }
+    #expect(throws: ForecastError.self) { try NLinear(inputSize: 4, horizon: 2, levels: [100]) }
+    #expect(throws: ForecastError.self) { try NLinear(inputSize: 4, horizon: 2, levels: [0]) }
+    #expect(throws: ForecastError.self) { try DLinear(inputSize: 4, horizon: 2, movingAverageWindow: 4) }
+    #expect(throws: ForecastError.self) { try DLinear(inputSize: 4, horizon: 2, movingAverageWindow: 0) }
   }
 }

@@ -5,7 +5,7 @@ import Testing
   @Test func learnsAirPassengersAndBeatsNaive() throws {
     let air = try airPassengers()
     let train = try air.droppingLast(12), test = try air.lastRows(12).series[0].y
-    let mlp = MLP(inputSize: 24, horizon: 12, hiddenSize: 32, numLayers: 2, maxSteps: 400, batchSize: 16,
+    let mlp = try MLP(inputSize: 24, horizon: 12, hiddenSize: 32, numLayers: 2, maxSteps: 400, batchSize: 16,
                   learningRate: 3e-3, scaler: .standard)
     mlp.seed = 11
     var steps = 0
@@ -27,7 +27,7 @@ import Testing
   @Test func sameSeedSameModelDifferentSeedDifferentModel() throws {
     let f = try twoSeries(40)
     func fitted(_ seed: UInt64, _ loss: MLP.Loss, _ scaler: ScalerKind) throws -> MLP {
-      let m = MLP(inputSize: 8, horizon: 4, hiddenSize: 8, numLayers: 1, maxSteps: 60, batchSize: 8, learningRate: 1e-2,
+      let m = try MLP(inputSize: 8, horizon: 4, hiddenSize: 8, numLayers: 1, maxSteps: 60, batchSize: 8, learningRate: 1e-2,
                   scaler: scaler, loss: loss)
       m.seed = seed
       try m.fit(f, progress: nil)
@@ -38,7 +38,7 @@ import Testing
       #expect(a.weights == b.weights && a.weights != c.weights)
       #expect(a.lossHistory.suffix(5).reduce(0, +) < a.lossHistory.prefix(5).reduce(0, +))
     }
-    let m = MLP(inputSize: 3, horizon: 2, hiddenSize: 5, numLayers: 2)
+    let m = try MLP(inputSize: 3, horizon: 2, hiddenSize: 5, numLayers: 2)
     #expect(m.layerSizes == [3, 5, 5, 2] && m.parameterCount == 3 * 5 + 5 + 5 * 5 + 5 + 5 * 2 + 2)
   }
 
@@ -46,7 +46,7 @@ import Testing
     // One MSE step with a tiny learning rate moves the loss by ≈ −lr·|g|₁-ish; instead compare the
     // analytic gradient implied by the first Adam step (sign of the update) with finite differences.
     let f = try SeriesFrame(id: "s", freq: .days(1), start: ts("2020-01-01"), y: (0..<12).map { Double($0 * $0 % 7) })
-    let m = MLP(inputSize: 4, horizon: 2, hiddenSize: 3, numLayers: 2, maxSteps: 1, batchSize: 1, learningRate: 1e-6,
+    let m = try MLP(inputSize: 4, horizon: 2, hiddenSize: 3, numLayers: 2, maxSteps: 1, batchSize: 1, learningRate: 1e-6,
                 scaler: .identity, loss: .mse)
     m.seed = 3
     // Reconstruct the initial weights and the sampled window with the same generator.
@@ -56,8 +56,8 @@ import Testing
     let windows = try Windows(f, inputSize: 4, horizon: 2)
     let i = rng.below(windows.count)
     let x = windows.input(i), t = windows.target(i)
+    let probe = try MLP(inputSize: 4, horizon: 2, hiddenSize: 3, numLayers: 2, scaler: .identity)
     func loss(_ w: [[Double]], _ b: [[Double]]) -> Double {
-      let probe = MLP(inputSize: 4, horizon: 2, hiddenSize: 3, numLayers: 2, scaler: .identity)
       probe.setState(w, b)
       let o = probe.forward(x)[3]
       return ((o[0] - t[0]) * (o[0] - t[0]) + (o[1] - t[1]) * (o[1] - t[1])) / 2
@@ -83,7 +83,7 @@ import Testing
   @Test func multiQuantileLossGivesOrderedCalibratedIntervals() throws {
     let air = try airPassengers()
     let train = try air.droppingLast(12), test = try air.lastRows(12).series[0].y
-    let mlp = MLP(inputSize: 24, horizon: 12, hiddenSize: 32, numLayers: 2, maxSteps: 400, batchSize: 16,
+    let mlp = try MLP(inputSize: 24, horizon: 12, hiddenSize: 32, numLayers: 2, maxSteps: 400, batchSize: 16,
                   learningRate: 3e-3, scaler: .standard, levels: [95, 50])
     mlp.seed = 4
     #expect(close(mlp.quantiles, [0.025, 0.25, 0.5, 0.75, 0.975], rel: 1e-14) && mlp.levels == [50, 95])
@@ -102,7 +102,7 @@ import Testing
       try mlp.forecast(train, h: 12, levels: [80])
     }
     // A point MLP ignores requested levels (no intervals of its own), like WindowAverage.
-    let point = MLP(inputSize: 4, horizon: 2, hiddenSize: 4, numLayers: 1, maxSteps: 3)
+    let point = try MLP(inputSize: 4, horizon: 2, hiddenSize: 4, numLayers: 1, maxSteps: 3)
     try point.fit(train, progress: nil)
     #expect(try point.forecast(train, h: 2, levels: [80])[0].intervals.isEmpty)
   }
@@ -122,7 +122,7 @@ import Testing
     let frame = try SeriesFrame(freq: .days(1), series: series, historicalNames: ["x"], staticNames: ["sign"])
     let train = try frame.droppingLast(2)
     func fitted(_ exogenous: Bool) throws -> MLP {
-      let m = MLP(inputSize: 6, horizon: 2, hiddenSize: 32, numLayers: 2, maxSteps: 1000, batchSize: 16,
+      let m = try MLP(inputSize: 6, horizon: 2, hiddenSize: 32, numLayers: 2, maxSteps: 1000, batchSize: 16,
                   learningRate: 3e-3, scaler: .standard, loss: .mse, exogenous: exogenous)
       m.seed = 2
       try m.fit(train, progress: nil)
@@ -159,21 +159,32 @@ import Testing
 
   @Test func badUse() throws {
     let f = try twoSeries(10)
-    let m = MLP(inputSize: 8, horizon: 4)
+    let m = try MLP(inputSize: 8, horizon: 4)
     #expect(throws: ForecastError.notFitted("MLP")) { try m.forecast(f, h: 1, levels: []) }
     #expect(throws: ForecastError.seriesTooShort(id: "a", needed: 12, actual: 10)) { try m.fit(f, progress: nil) }
     m.maxSteps = 0
     #expect(throws: ForecastError.invalidArgument("MLP needs maxSteps, batchSize >= 1 and a positive learning rate")) {
       try m.fit(f, progress: nil)
     }
-    let small = MLP(inputSize: 2, horizon: 2, hiddenSize: 2, numLayers: 1, maxSteps: 2)
+    let small = try MLP(inputSize: 2, horizon: 2, hiddenSize: 2, numLayers: 1, maxSteps: 2)
     try small.fit(f, progress: nil)
     #expect(throws: ForecastError.invalidArgument("MLP was trained for 2 steps, asked for 3")) {
       try small.forecast(f, h: 3, levels: [])
     }
     let one = try SeriesFrame(id: "o", freq: .quarters, start: ts("2000-01-01"), y: [1])
     #expect(throws: ForecastError.seriesTooShort(id: "o", needed: 2, actual: 1)) { try small.forecast(one, h: 1, levels: []) }
-    let bc = MLP(inputSize: 2, horizon: 2, hiddenSize: 2, numLayers: 1, maxSteps: 2, scaler: .boxCox(lambda: 0, seasonLength: 1))
+    let bc = try MLP(inputSize: 2, horizon: 2, hiddenSize: 2, numLayers: 1, maxSteps: 2, scaler: .boxCox(lambda: 0, seasonLength: 1))
     #expect(throws: ForecastError.invalidArgument("Box-Cox is not a window scaler")) { try bc.fit(f, progress: nil) }
+  }
+}
+
+extension MLPTests {
+  @Test func invalidConstructorArgumentsThrow() throws {
+    #expect(throws: ForecastError.self) { try MLP(inputSize: 0, horizon: 2) }
+    #expect(throws: ForecastError.self) { try MLP(inputSize: 4, horizon: 0) }
+    #expect(throws: ForecastError.self) { try MLP(inputSize: 4, horizon: 2, hiddenSize: 0) }
+    #expect(throws: ForecastError.self) { try MLP(inputSize: 4, horizon: 2, numLayers: 0) }
+    #expect(throws: ForecastError.self) { try MLP(inputSize: 4, horizon: 2, numLayers: 65) }
+    #expect(throws: ForecastError.self) { try MLP(inputSize: 4, horizon: 2, levels: [80, 120]) }
   }
 }

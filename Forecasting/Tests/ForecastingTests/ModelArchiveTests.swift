@@ -5,14 +5,14 @@ import Testing
   @Test func everyModelRoundTripsAndForecastsIdentically() throws {
     let air = try airPassengers()
     let train = try air.droppingLast(12)
-    let mlp = MLP(inputSize: 12, horizon: 12, hiddenSize: 8, numLayers: 1, maxSteps: 20, batchSize: 4, scaler: .robust,
+    let mlp = try MLP(inputSize: 12, horizon: 12, hiddenSize: 8, numLayers: 1, maxSteps: 20, batchSize: 4, scaler: .robust,
                   loss: .mse, levels: [80], alias: "net")
     mlp.seed = 77
     let models: [any ForecastModel] = [
-      Naive(), SeasonalNaive(seasonLength: 12, alias: "sn"), RandomWalkWithDrift(), HistoricAverage(),
-      WindowAverage(windowSize: 4), mlp,
-      ConformalModel(base: RandomWalkWithDrift(), h: 12, nWindows: 3, alias: "conf"),
-      Ensemble(members: [Naive(), SeasonalNaive(seasonLength: 12)], method: .stacking, validationHorizon: 12, alias: "stack"),
+      Naive(), try SeasonalNaive(seasonLength: 12, alias: "sn"), RandomWalkWithDrift(), HistoricAverage(),
+      try WindowAverage(windowSize: 4), mlp,
+      try ConformalModel(base: RandomWalkWithDrift(), h: 12, nWindows: 3, alias: "conf"),
+      try Ensemble(members: [Naive(), try SeasonalNaive(seasonLength: 12)], method: .stacking, validationHorizon: 12, alias: "stack"),
     ]
     for m in models {
       try m.fit(train, progress: nil)

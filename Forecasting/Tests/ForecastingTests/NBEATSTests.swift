@@ -4,7 +4,7 @@ import Testing
 
 @Suite struct NBEATSTests {
   @Test func genericLearnsAirPassengers() throws {
-    let m = NBEATS(inputSize: 24, horizon: 12, stacks: [.identity, .identity, .identity], hiddenSize: 32, numLayers: 1,
+    let m = try NBEATS(inputSize: 24, horizon: 12, stacks: [.identity, .identity, .identity], hiddenSize: 32, numLayers: 1,
                    maxSteps: 200, batchSize: 16, learningRate: 3e-3, scaler: .standard)
     m.seed = 5
     let s = try airPassengersScore(m)
@@ -12,7 +12,7 @@ import Testing
   }
 
   @Test func interpretableLearnsAirPassengers() throws {
-    let m = NBEATS(inputSize: 24, horizon: 12, stacks: [.trend, .seasonality], hiddenSize: 32, numLayers: 1,
+    let m = try NBEATS(inputSize: 24, horizon: 12, stacks: [.trend, .seasonality], hiddenSize: 32, numLayers: 1,
                    maxSteps: 200, batchSize: 16, learningRate: 3e-3, scaler: .standard, alias: "NBEATSi")
     m.seed = 5
     let s = try airPassengersScore(m)
@@ -39,14 +39,14 @@ import Testing
 
   @Test func quantilesSeedsAndArchives() throws {
     let air = try airPassengers()
-    let m = NBEATS(inputSize: 12, horizon: 4, stacks: [.trend, .seasonality, .identity], hiddenSize: 8, numLayers: 1,
+    let m = try NBEATS(inputSize: 12, horizon: 4, stacks: [.trend, .seasonality, .identity], hiddenSize: 8, numLayers: 1,
                    maxSteps: 40, batchSize: 8, learningRate: 1e-2, scaler: .standard, levels: [90])
     try m.fit(air, progress: nil)
     let f = try m.forecast(air, h: 4, levels: [90])[0]
     let i = try #require(f.interval(90))
     for j in 0..<4 { #expect(i.lo[j] <= f.mean[j] && f.mean[j] <= i.hi[j]) }
     try checkSeedAndArchive {
-      NBEATS(inputSize: 8, horizon: 3, stacks: [.identity, .trend, .seasonality], blocksPerStack: 2, hiddenSize: 6,
+      try NBEATS(inputSize: 8, horizon: 3, stacks: [.identity, .trend, .seasonality], blocksPerStack: 2, hiddenSize: 6,
              numLayers: 1, maxSteps: 10, batchSize: 4, learningRate: 1e-2)
     }
     for bad: [Double] in [[1, 8, 1, 2, 2, 7], [0, 8, 1, 2, 2, 0], [1, 8, 1]] {
@@ -54,5 +54,15 @@ import Testing
                                    scaler: .identity, levels: [], alias: "x")
       #expect(try WindowNetwork.make("NBEATS", c, bad) == nil)
     }
+  }
+}
+
+extension NBEATSTests {
+  @Test func invalidConstructorArgumentsThrow() throws {
+    #expect(throws: ForecastError.self) { try NBEATS(inputSize: 8, horizon: 2, stacks: []) }
+    #expect(throws: ForecastError.self) { try NBEATS(inputSize: 8, horizon: 2, blocksPerStack: 0) }
+    #expect(throws: ForecastError.self) { try NBEATS(inputSize: 8, horizon: 2, hiddenSize: 0) }
+    #expect(throws: ForecastError.self) { try NBEATS(inputSize: 8, horizon: 2, harmonics: 0) }
+    #expect(throws: ForecastError.self) { try NBEATS(inputSize: 8, horizon: 2, polynomials: -1) }
   }
 }

@@ -3,7 +3,7 @@ import Testing
 
 @Suite struct NHITSTests {
   @Test func learnsAirPassengers() throws {
-    let m = NHITS(inputSize: 24, horizon: 12, hiddenSize: 32, numLayers: 1, maxSteps: 200, batchSize: 16,
+    let m = try NHITS(inputSize: 24, horizon: 12, hiddenSize: 32, numLayers: 1, maxSteps: 200, batchSize: 16,
                   learningRate: 3e-3, scaler: .standard)
     m.seed = 5
     let s = try airPassengersScore(m)
@@ -25,14 +25,14 @@ import Testing
 
   @Test func quantilesSeedsAndArchives() throws {
     let air = try airPassengers()
-    let m = NHITS(inputSize: 12, horizon: 4, hiddenSize: 8, numLayers: 1, maxSteps: 40, batchSize: 8,
+    let m = try NHITS(inputSize: 12, horizon: 4, hiddenSize: 8, numLayers: 1, maxSteps: 40, batchSize: 8,
                   learningRate: 1e-2, scaler: .standard, levels: [80])
     try m.fit(air, progress: nil)
     let f = try m.forecast(air, h: 4, levels: [80])[0]
     let i = try #require(f.interval(80))
     for j in 0..<4 { #expect(i.lo[j] <= f.mean[j] && f.mean[j] <= i.hi[j]) }
     try checkSeedAndArchive {
-      NHITS(inputSize: 9, horizon: 3, poolKernels: [3, 1], downsampling: [2, 1], blocksPerStack: 2, hiddenSize: 6,
+      try NHITS(inputSize: 9, horizon: 3, poolKernels: [3, 1], downsampling: [2, 1], blocksPerStack: 2, hiddenSize: 6,
             numLayers: 1, maxSteps: 10, batchSize: 4, learningRate: 1e-2)
     }
     let c = WindowNetwork.Common(inputSize: 8, horizon: 3, maxSteps: 1, batchSize: 1, learningRate: 0.1,
@@ -41,5 +41,14 @@ import Testing
       #expect(try WindowNetwork.make("NHITS", c, bad) == nil)
     }
     #expect(try WindowNetwork.make("Unknown", c, []) == nil)
+  }
+}
+
+extension NHITSTests {
+  @Test func invalidConstructorArgumentsThrow() throws {
+    #expect(throws: ForecastError.self) { try NHITS(inputSize: 8, horizon: 2, poolKernels: [], downsampling: []) }
+    #expect(throws: ForecastError.self) { try NHITS(inputSize: 8, horizon: 2, poolKernels: [2, 1], downsampling: [1]) }
+    #expect(throws: ForecastError.self) { try NHITS(inputSize: 8, horizon: 2, poolKernels: [0], downsampling: [1]) }
+    #expect(throws: ForecastError.self) { try NHITS(inputSize: 8, horizon: 2, hiddenSize: 0) }
   }
 }
