@@ -16,6 +16,8 @@ export type LoaderErrorCode =
   | 'link'
   | 'out-of-memory'
   | 'invalid-argument'
+  | 'invalid-result'
+  | 'invalid-utf8'
   | 'trap';
 
 /** An error from the loader or from a domain (`simdkit.lengthMismatch`, …). */
@@ -100,16 +102,28 @@ export interface ManifestFile {
   sha256: string;
 }
 
-/** A domain's JS API as the bundler derived it from the domain's .jsapi declaration. */
+/** The parameter types a declaration can use. */
+export type ParamKind =
+  | 'f32' | 'f64' | 'i32'
+  | 'f32[]' | 'f64[]' | 'i32[]' | 'inout f32[]' | 'inout f64[]' | 'inout i32[]'
+  | 'bytes' | 'string';
+
+/** A domain's JS API as the bundler derived it from the domain's .jsapi declarations. */
 export interface ManifestAPI {
-  errorType?: string;
-  errors: { code: number; name: string; fields: { name: string; kind: 'int' | 'name' }[]; message: string }[];
+  /** One entry per error enum (codes are unique within an entry). */
+  errorTypes: {
+    type: string;
+    errors: { code: number; name: string; fields: { name: string; kind: 'int' | 'name' }[]; message: string }[];
+  }[];
   functions: {
     name: string;
     export: string;
     doc: string;
-    params: { name: string; kind: 'f32' | 'f64' | 'i32' | 'f32[]' | 'inout f32[]' }[];
-    returns: { kind: 'void' | 'f32' | 'f64' | 'i32' | 'f32[]'; length?: string[] };
+    /** The entry of `errorTypes` whose codes this function's failures use. */
+    errorType?: string;
+    params: { name: string; kind: ParamKind }[];
+    /** `length` (factors of a product) for arrays allocated before the call; absent when Swift sizes the result. */
+    returns: { kind: 'void' | 'f32' | 'f64' | 'i32' | 'f32[]' | 'f64[]' | 'i32[]' | 'bytes' | 'string'; length?: string[] };
   }[];
 }
 

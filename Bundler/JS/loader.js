@@ -18,13 +18,21 @@
 // half-linked; a later `load` retries from scratch.
 //
 // A domain's methods come from the "api" section the bundler writes into the manifest from the
-// domain's .jsapi declaration: Float32Array arguments are copied into wasm memory through the
-// runtime's malloc, results copied out (views are re-created after every call, since a call may grow
-// memory), and the domain's typed errors come back as `RuvSwarmError`s with a code and a message.
+// domain's .jsapi declarations: typed-array and string arguments are copied into wasm memory through
+// the runtime's malloc (strings as UTF-8), results copied out (views are re-created after every call,
+// since a call may grow memory; a result the Swift side sized is freed after the copy; a string
+// result is decoded strictly, so invalid UTF-8 is an error), and the domain's typed errors come back
+// as `RuvSwarmError`s with a code and a message.
 
 const LOADER_PROVIDED = new Set(['memory', '__indirect_function_table', '__stack_pointer', '__memory_base', '__table_base']);
 const ERROR_RECORD_BYTES = 128;
 const MAX_ELEMENTS = 1 << 28;
+const MAX_BYTES = 0x7fffffff;
+// Buffer parameter and result kinds: the typed array and its element size.
+const ARRAY_KINDS = {
+  'f32[]': Float32Array, 'f64[]': Float64Array, 'i32[]': Int32Array, bytes: Uint8Array, string: Uint8Array,
+};
+const utf8Encoder = new TextEncoder();
 // (module (func (result v128) i32.const 0 i32x4.splat)): valid only where wasm SIMD is.
 const SIMD_PROBE = new Uint8Array([0, 97, 115, 109, 1, 0, 0, 0, 1, 5, 1, 96, 0, 1, 123, 3, 2, 1, 0, 10, 8, 1, 6, 0, 65, 0, 253, 17, 11]);
 
@@ -449,6 +457,7 @@ export class RuvSwarm {
     }
     const { exports, memory, stackPointer } = this.#runtime;
     const allocations = [];
+    // malloc's alignment (8 or more) suits every element type.
     const alloc = (bytes) => {
       const pointer = exports.malloc(Math.max(bytes, 1));
       if (pointer === 0) throw new RuvSwarmError('out-of-memory', `${where}: cannot allocate ${bytes} bytes`, { domain });
@@ -462,15 +471,30 @@ export class RuvSwarm {
       const arrays = [];
       fn.params.forEach((param, index) => {
         const value = args[index];
-        if (param.kind === 'f32[]' || param.kind === 'inout f32[]') {
-          if (!(value instanceof Float32Array)) {
-            throw new RuvSwarmError('invalid-argument', `${where}: argument "${param.name}" must be a Float32Array`, { domain });
+        const mutable = param.kind.startsWith('inout ');
+        const kind = mutable ? param.kind.slice(6) : param.kind;
+        const ArrayType = ARRAY_KINDS[kind];
+        if (ArrayType) {
+          let data = value;
+          if (kind === 'string') {
+            if (typeof value !== 'string') {
+              throw new RuvSwarmError('invalid-argument', `${where}: argument "${param.name}" must be a string`, { domain });
+            }
+            if (typeof value.isWellFormed === 'function' && !value.isWellFormed()) {
+              throw new RuvSwarmError('invalid-argument', `${where}: argument "${param.name}" has a lone surrogate (not valid Unicode)`, { domain });
+            }
+            data = utf8Encoder.encode(value);
+          } else if (!(value instanceof ArrayType)) {
+            throw new RuvSwarmError('invalid-argument', `${where}: argument "${param.name}" must be a ${ArrayType.name}`, { domain });
           }
-          values[`${param.name}.length`] = value.length;
-          const pointer = value.length === 0 ? 0 : alloc(value.byteLength);
-          if (pointer !== 0) new Float32Array(memory.buffer, pointer, value.length).set(value);
-          if (param.kind === 'inout f32[]') arrays.push([value, pointer]);
-          wasmArgs.push(pointer, value.length);
+          if (data.byteLength > MAX_BYTES) {
+            throw new RuvSwarmError('invalid-argument', `${where}: argument "${param.name}" has ${data.byteLength} bytes (limit ${MAX_BYTES})`, { domain });
+          }
+          values[`${param.name}.length`] = data.length;
+          const pointer = data.length === 0 ? 0 : alloc(data.byteLength);
+          if (pointer !== 0) new ArrayType(memory.buffer, pointer, data.length).set(data);
+          if (mutable) arrays.push([value, pointer, ArrayType]);
+          wasmArgs.push(pointer, data.length);
         } else if (param.kind === 'i32') {
           if (!Number.isInteger(value) || value < -2147483648 || value > 2147483647) {
             throw new RuvSwarmError('invalid-argument', `${where}: argument "${param.name}" must be an integer in the Int32 range`, { domain });
@@ -484,17 +508,20 @@ export class RuvSwarm {
           wasmArgs.push(value);
         }
       });
+      const returns = fn.returns;
+      const ResultType = ARRAY_KINDS[returns.kind];
       let resultPointer = 0, resultLength = 0;
-      if (fn.returns.kind === 'f32[]') {
-        resultLength = fn.returns.length.reduce((product, factor) => product * (/^\d+$/.test(factor) ? Number(factor) : values[factor]), 1);
+      if (ResultType && returns.length) {
+        resultLength = returns.length.reduce((product, factor) => product * (/^\d+$/.test(factor) ? Number(factor) : values[factor]), 1);
         if (!(resultLength >= 0)) resultLength = 0; // negative sizes: the kernel reports the dimension
         if (resultLength > MAX_ELEMENTS) {
           throw new RuvSwarmError('invalid-argument', `${where}: the result would have ${resultLength} elements (limit ${MAX_ELEMENTS})`, { domain });
         }
-        resultPointer = resultLength === 0 ? 0 : alloc(resultLength * 4);
+        resultPointer = resultLength === 0 ? 0 : alloc(resultLength * ResultType.BYTES_PER_ELEMENT);
         wasmArgs.push(resultPointer, resultLength);
-      } else if (fn.returns.kind !== 'void') {
+      } else if (returns.kind !== 'void') {
         resultPointer = alloc(8);
+        new Int32Array(memory.buffer, resultPointer, 2).fill(0);
         wasmArgs.push(resultPointer);
       }
       const record = alloc(ERROR_RECORD_BYTES);
@@ -502,15 +529,18 @@ export class RuvSwarm {
       const status = entry(...wasmArgs);
       // The call may have grown memory: every view below is made afresh.
       if (status !== 0) throw this.#domainError(domain, api, fn, status, record);
-      for (const [array, pointer] of arrays) {
-        if (pointer !== 0) array.set(new Float32Array(memory.buffer, pointer, array.length));
+      for (const [array, pointer, ArrayType] of arrays) {
+        if (pointer !== 0) array.set(new ArrayType(memory.buffer, pointer, array.length));
       }
-      switch (fn.returns.kind) {
+      if (ResultType && returns.length) {
+        return resultLength === 0 ? new ResultType(0) : new ResultType(memory.buffer, resultPointer, resultLength).slice();
+      }
+      if (ResultType) return this.#ownedResult(where, domain, returns.kind, ResultType, resultPointer, allocations);
+      switch (returns.kind) {
         case 'void': return undefined;
         case 'f32': return new Float32Array(memory.buffer, resultPointer, 1)[0];
         case 'f64': return new Float64Array(memory.buffer, resultPointer, 1)[0];
-        case 'i32': return new Int32Array(memory.buffer, resultPointer, 1)[0];
-        default: return resultLength === 0 ? new Float32Array(0) : new Float32Array(memory.buffer, resultPointer, resultLength).slice();
+        default: return new Int32Array(memory.buffer, resultPointer, 1)[0];
       }
     } catch (cause) {
       if (cause instanceof WebAssembly.RuntimeError) {
@@ -524,9 +554,29 @@ export class RuvSwarm {
     }
   }
 
+  // A result the Swift side sized: two Int32 slots hold its buffer (from the runtime's allocator,
+  // freed by the caller's `finally`) and element count.
+  #ownedResult(where, domain, kind, ResultType, slots, allocations) {
+    const memory = this.#runtime.memory;
+    const [pointer, count] = new Int32Array(memory.buffer, slots, 2);
+    if (pointer !== 0) allocations.push(pointer >>> 0);
+    const bytes = count * ResultType.BYTES_PER_ELEMENT;
+    if (pointer === 0 || count < 0 || (pointer >>> 0) + bytes > memory.buffer.byteLength || (pointer >>> 0) % ResultType.BYTES_PER_ELEMENT !== 0) {
+      throw new RuvSwarmError('invalid-result', `${where} returned an invalid buffer (address ${pointer >>> 0}, ${count} elements)`, { domain });
+    }
+    const copy = new ResultType(memory.buffer, pointer >>> 0, count).slice();
+    if (kind !== 'string') return copy;
+    try {
+      return new TextDecoder('utf-8', { fatal: true, ignoreBOM: true }).decode(copy);
+    } catch (cause) {
+      throw new RuvSwarmError('invalid-utf8', `${where} returned bytes that are not valid UTF-8`, { domain, cause });
+    }
+  }
+
   #domainError(domain, api, fn, status, record) {
     const memory = this.#runtime.memory;
-    const errorCase = (api.errors ?? []).find((e) => e.code === status);
+    const table = (api.errorTypes ?? []).find((t) => t.type === fn.errorType);
+    const errorCase = (table?.errors ?? []).find((e) => e.code === status);
     if (!errorCase) return new RuvSwarmError(`${domain}.unknown`, `${domain}.${fn.name} failed with status ${status}`, { domain });
     const slots = new Int32Array(memory.buffer, record, ERROR_RECORD_BYTES / 4);
     const fields = {};

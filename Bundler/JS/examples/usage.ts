@@ -35,6 +35,24 @@ export async function example(): Promise<number> {
   // @ts-expect-error: gemm takes five arguments
   simdkit.gemm(1, 1, x, x);
 
+  // Strings, bytes, Float64Array and Int32Array cross as declared (the probe fixture domain).
+  const probe = await ruv.load('probe');
+  const echoed: string = probe.echo('héllo 🌍');
+  const reversed: Uint8Array = probe.reversed(new Uint8Array([1, 2]));
+  const positives: Float64Array = probe.positives(new Float64Array([1, -1]));
+  const sums: Int32Array = probe.cumulative(new Int32Array([1, 2]));
+  // @ts-expect-error: a string parameter takes no number
+  probe.echo(42);
+  // @ts-expect-error: a Float32Array is not a Float64Array
+  probe.scale(2, new Float32Array(1));
+  try {
+    probe.digits('12x');
+  } catch (error) {
+    if (error instanceof RuvSwarmError && (error.code === 'probe.notADigit' || error.code === 'invalid-utf8')) {
+      console.log(echoed, reversed[0], positives.length, sums[1], error.fields?.offset);
+    }
+  }
+
   const manifest = await ruv.manifest();
   const gemmDoc: string | undefined = manifest.chunks['simdkit']?.api?.functions.find((f) => f.name === 'gemm')?.doc;
 

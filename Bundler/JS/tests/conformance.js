@@ -256,6 +256,92 @@ export const tests = [
     await rejects(ruv.domains.simdkit.nonexistent(), 'unknown-function');
   }],
 
+  ['strings, bytes, f64[] and i32[] cross both ways; results sized by Swift come back whole', async ({ RuvSwarm, baseURL, realFetch }) => {
+    const ruv = new RuvSwarm({ baseURL, fetch: realFetch });
+    const p = await ruv.load('probe');
+    for (const text of ['', 'plain ascii', 'héllo wörld', '日本語のテキスト', 'emoji 🌍🚀 and \u0000 nul', 'x'.repeat(100000)]) {
+      assert(p.echo(text) === text, `echo ${JSON.stringify(text.slice(0, 40))}`);
+    }
+    assert(p.byteCount('é') === 2 && p.byteCount('🌍') === 4 && p.byteCount('') === 0, 'string lengths are UTF-8 byte counts');
+    assert(p.upper('abc-é-xyz') === 'ABC-é-XYZ', p.upper('abc-é-xyz'));
+    assert(p.repeatText('ab', 3) === 'ababab' && p.repeatText('ab', 0) === '', 'repeatText');
+    assert(p.digits('2024') === 2024, 'digits');
+    const reversed = p.reversed(new Uint8Array([1, 2, 255]));
+    assert(reversed instanceof Uint8Array && reversed.join() === '255,2,1', `reversed ${reversed}`);
+    assert(p.reversed(new Uint8Array(0)).length === 0, 'empty bytes');
+    const scaled = p.scale(3, new Float64Array([0.1, -2]));
+    assert(scaled instanceof Float64Array && scaled[0] === 0.30000000000000004 && scaled[1] === -6, `f64 precision: ${scaled}`);
+    const ramp = p.ramp(4);
+    assert(ramp instanceof Float64Array && ramp.join() === '0,1,2,3', `ramp ${ramp}`);
+    const squares = p.squares(new Int32Array([3, -4, 46341]));
+    assert(squares instanceof Int32Array && squares.join() === '9,16,-2147479015', `squares ${squares}`);
+    const positives = p.positives(new Float64Array([1.5, -2, 3e300, 0]));
+    assert(positives instanceof Float64Array && positives.join() === '1.5,3e+300', `positives ${positives}`);
+    assert(p.positives(new Float64Array([-1])).length === 0, 'an empty variable-length result');
+    const halves = p.halves(new Float32Array([2, 5]));
+    assert(halves instanceof Float32Array && halves.join() === '1,2.5', `halves ${halves}`);
+    const sums = p.cumulative(new Int32Array([1, 2, 2147483647]));
+    assert(sums instanceof Int32Array && sums.join() === '1,3,-2147483646', `cumulative ${sums}`);
+    const d = new Float64Array([1, -2.5]);
+    assert(p.negate(d) === undefined && d.join() === '-1,2.5', `negate ${d}`);
+    const n = new Int32Array([0, 2147483647]);
+    p.increment(n);
+    assert(n.join() === '1,-2147483648', `increment ${n}`);
+    assert(p.sumInts(new Int32Array([2147483647, 2147483647])) === 4294967294, 'sumInts');
+    const big = p.repeatText('0123456789', 100000); // a 1 MB result: memory may grow during the call
+    assert(big.length === 1000000 && big.endsWith('789'), 'large string result');
+    assert(await ruv.domains.probe.echo('lazy ✓') === 'lazy ✓', 'lazy string call');
+  }],
+
+  ['each declaration file has its own error enum; hostile inputs get typed errors, never traps', async ({ RuvSwarm, baseURL, realFetch }) => {
+    const ruv = new RuvSwarm({ baseURL, fetch: realFetch });
+    const p = await ruv.load('probe');
+    // ProbeError.unknownHandle and ProbeDataError.notADigit both have code 1.
+    const digit = (() => { try { p.digits('12x4'); } catch (e) { return e; } })();
+    assert(digit && digit.code === 'probe.notADigit' && digit.fields.offset === 2 && digit.message.includes('byte 2'), `${digit && digit.code}: ${digit && digit.message}`);
+    const handle = (() => { try { p.total(999); } catch (e) { return e; } })();
+    assert(handle && handle.code === 'probe.unknownHandle' && handle.fields.handle === 999, `${handle && handle.code}`);
+    const surrogate = '\uD800';
+    const checks = [
+      [() => p.echo(42), 'invalid-argument'],
+      [() => p.echo(new Uint8Array([104, 105])), 'invalid-argument'],
+      [() => p.echo(null), 'invalid-argument'],
+      [() => p.echo({ toString: () => 'x' }), 'invalid-argument'],
+      [() => p.reversed('abc'), 'invalid-argument'],
+      [() => p.reversed([1, 2]), 'invalid-argument'],
+      [() => p.reversed(new Int8Array(2)), 'invalid-argument'],
+      [() => p.reversed(new Uint8ClampedArray(2)), 'invalid-argument'],
+      [() => p.scale(2, new Float32Array(2)), 'invalid-argument'],
+      [() => p.scale('2', new Float64Array(2)), 'invalid-argument'],
+      [() => p.positives(new Float32Array(2)), 'invalid-argument'],
+      [() => p.cumulative(new Uint32Array(2)), 'invalid-argument'],
+      [() => p.cumulative(new Float32Array(2)), 'invalid-argument'],
+      [() => p.negate(new Float32Array(2)), 'invalid-argument'],
+      [() => p.increment([1]), 'invalid-argument'],
+      [() => p.halves(new Float64Array(2)), 'invalid-argument'],
+      [() => p.ramp(2 ** 31), 'invalid-argument'],
+      [() => p.ramp(1.5), 'invalid-argument'],
+      [() => p.ramp(1 << 29), 'invalid-argument'],
+      [() => p.ramp(-3), 'probe.negativeSize'],
+      [() => p.ramp(-2147483648), 'probe.negativeSize'],
+      [() => p.repeatText('ab', -1), 'probe.negativeSize'],
+      [() => p.repeatText('ab', 2147483647), 'probe.tooLarge'],
+      [() => p.badText(-1), 'probe.negativeSize'],
+      [() => p.badText(3), 'invalid-utf8'],
+      [() => p.badText(1 << 30), 'probe.tooLarge'],
+    ];
+    if (typeof surrogate.isWellFormed === 'function') checks.push([() => p.echo(surrogate), 'invalid-argument']);
+    for (const [call, code] of checks) {
+      let thrown = null;
+      try { call(); } catch (error) { thrown = error; }
+      assert(thrown && thrown.name === 'RuvSwarmError' && thrown.code === code, `${call}: expected ${code}, got ${thrown && (thrown.code ?? thrown)}`);
+    }
+    const negative = (() => { try { p.ramp(-3); } catch (e) { return e; } })();
+    assert(negative.fields.size === -3, JSON.stringify(negative.fields));
+    // Nothing leaked or broke: the same calls still work.
+    assert(p.echo('still ✓') === 'still ✓' && p.ramp(2).join() === '0,1', 'usable after errors');
+  }],
+
   ['memory statistics track pages, peak and per-chunk regions across growth', async ({ RuvSwarm, baseURL, realFetch }) => {
     const ruv = new RuvSwarm({ baseURL, fetch: realFetch });
     assert(ruv.memoryStats().currentBytes === 0, 'stats before load');

@@ -65,6 +65,7 @@ extension APISpec {
         guard rest == "required" else { throw SpecError(line: number, message: "expected 'simd required'") }
         simdRequired = true
       case "error":
+        if errorType != nil { throw SpecError(line: number, message: "a second 'error' line (one error enum per file)") }
         guard rest.isIdentifier else { throw SpecError(line: number, message: "error type '\(rest)' is not an identifier") }
         errorType = rest
       case "case":
@@ -84,7 +85,7 @@ extension APISpec {
     try finish(current)
     guard let domain else { throw SpecError(line: 0, message: "missing 'domain' line") }
     guard let module else { throw SpecError(line: 0, message: "missing 'module' line") }
-    if functions.contains(where: { $0.swift.contains("try") }) && errorType == nil {
+    if functions.contains(where: { $0.throws }) && errorType == nil {
       throw SpecError(line: 0, message: "functions use 'try' but no 'error' type is declared")
     }
     self.init(
@@ -141,7 +142,7 @@ extension Function {
         throw SpecError(line: line, message: error.message)
       }
     }
-    if case .array(let factors) = returns {
+    if case .array(_, let factors) = returns {
       for factor in factors {
         switch factor {
         case .literal: break
@@ -155,18 +156,23 @@ extension Function {
           }
         }
       }
-      if params.contains(where: { $0.name == "result" }) {
-        throw SpecError(line: line, message: "'result' is reserved for the output array")
-      }
+    }
+    if let reserved = params.first(where: { ["result", "ret", "errorRecord"].contains($0.name) }) {
+      throw SpecError(line: line, message: "'\(reserved.name)' is reserved by the glue")
     }
     self.init(name: name, params: params, returns: returns, swift: "")
   }
 }
 
 extension ReturnKind {
-  /// Parses `f32`, `i32`, `f64` or `f32[factor*factor…]`.
+  /// Parses `f32`, `i32`, `f64`, `f32[factor*factor…]` (also `f64[…]`, `i32[…]`), or a result the
+  /// Swift side sizes: `f32[]`, `f64[]`, `i32[]`, `bytes`, `string`.
   init(parsing text: String, line: Int) throws(SpecError) {
-    if text.hasPrefix("f32[") && text.hasSuffix("]") {
+    if let owned = OwnedResult(rawValue: text) {
+      self = .owned(owned)
+      return
+    }
+    if let element = [Element.f32, .f64, .i32].first(where: { text.hasPrefix($0.rawValue + "[") }), text.hasSuffix("]") {
       let inner = text.dropFirst(4).dropLast()
       var factors: [LengthFactor] = []
       for part in inner.split(separator: "*", omittingEmptySubsequences: false) {
@@ -181,7 +187,7 @@ extension ReturnKind {
           throw SpecError(line: line, message: "bad length factor '\(word)' in '\(text)'")
         }
       }
-      self = .array(length: factors)
+      self = .array(element, length: factors)
       return
     }
     switch text {

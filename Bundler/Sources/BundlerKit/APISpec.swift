@@ -28,10 +28,43 @@
 // unique, every function has exactly one `swift:` line, output lengths name only `i32` parameters,
 // integer literals or `<array>.length`, and message placeholders name fields of their case.
 
-/// The element and scalar types that cross the JS boundary.
+/// The element type of an array that crosses the JS boundary.
+public enum Element: String, Sendable, Equatable, CaseIterable {
+  /// `Float` in Swift, a `Float32Array` in JS.
+  case f32
+  /// `Double` in Swift, a `Float64Array` in JS.
+  case f64
+  /// `Int32` in Swift, an `Int32Array` in JS.
+  case i32
+  /// `UInt8` in Swift, a `Uint8Array` (or a string's UTF-8) in JS.
+  case u8
+
+  /// The Swift element type.
+  public var swiftType: String {
+    switch self {
+    case .f32: return "Float"
+    case .f64: return "Double"
+    case .i32: return "Int32"
+    case .u8: return "UInt8"
+    }
+  }
+
+  /// The JS typed array.
+  public var typedArray: String {
+    switch self {
+    case .f32: return "Float32Array"
+    case .f64: return "Float64Array"
+    case .i32: return "Int32Array"
+    case .u8: return "Uint8Array"
+    }
+  }
+}
+
+/// The parameter types that cross the JS boundary.
 ///
 /// ```swift
 /// let kind = try ParamKind(parsing: "inout f32[]")   // .mutableArray
+/// kind.element                                        // .f32
 /// ```
 public enum ParamKind: String, Sendable, Equatable, CaseIterable {
   /// A JS number passed as a 32-bit float; bound in Swift as `Float`.
@@ -44,6 +77,19 @@ public enum ParamKind: String, Sendable, Equatable, CaseIterable {
   case array = "f32[]"
   /// A Float32Array read and written by the call; bound as `UnsafeMutableBufferPointer<Float>`.
   case mutableArray = "inout f32[]"
+  /// A Float64Array read by the call; bound as `UnsafeBufferPointer<Double>`.
+  case f64Array = "f64[]"
+  /// A Float64Array read and written by the call; bound as `UnsafeMutableBufferPointer<Double>`.
+  case mutableF64Array = "inout f64[]"
+  /// An Int32Array read by the call; bound as `UnsafeBufferPointer<Int32>`.
+  case i32Array = "i32[]"
+  /// An Int32Array read and written by the call; bound as `UnsafeMutableBufferPointer<Int32>`.
+  case mutableI32Array = "inout i32[]"
+  /// A Uint8Array read by the call; bound as `UnsafeBufferPointer<UInt8>`.
+  case bytes
+  /// A JS string, passed as its UTF-8 bytes; bound as `UnsafeBufferPointer<UInt8>`. Its `.length`
+  /// in a result length is the UTF-8 byte count.
+  case string
 
   /// Parses the spelling used in declaration files.
   public init(parsing text: String) throws(SpecError) {
@@ -53,8 +99,22 @@ public enum ParamKind: String, Sendable, Equatable, CaseIterable {
     self = kind
   }
 
-  /// Whether the parameter is a Float32Array.
-  public var isArray: Bool { self == .array || self == .mutableArray }
+  /// The element type of a buffer parameter; nil for the scalars.
+  public var element: Element? {
+    switch self {
+    case .f32, .f64, .i32: return nil
+    case .array, .mutableArray: return .f32
+    case .f64Array, .mutableF64Array: return .f64
+    case .i32Array, .mutableI32Array: return .i32
+    case .bytes, .string: return .u8
+    }
+  }
+
+  /// Whether the parameter is passed as a pointer and a length (typed arrays and strings).
+  public var isArray: Bool { element != nil }
+
+  /// Whether the call's changes are copied back into the caller's array.
+  public var isMutable: Bool { self == .mutableArray || self == .mutableF64Array || self == .mutableI32Array }
 }
 
 /// One parameter of a JS function.
@@ -71,15 +131,45 @@ public struct Param: Sendable, Equatable {
   }
 }
 
+/// A result whose length only the Swift side knows: the expression evaluates to an array, which the
+/// glue copies into a buffer from the runtime's allocator; the loader copies it out and frees it.
+public enum OwnedResult: String, Sendable, Equatable, CaseIterable {
+  /// `[Float]` → a new Float32Array.
+  case f32Array = "f32[]"
+  /// `[Double]` → a new Float64Array.
+  case f64Array = "f64[]"
+  /// `[Int32]` → a new Int32Array.
+  case i32Array = "i32[]"
+  /// `[UInt8]` → a new Uint8Array.
+  case bytes
+  /// `[UInt8]` holding UTF-8 → a JS string (decoded strictly: invalid UTF-8 is an error).
+  case string
+
+  /// The element type of the Swift array.
+  public var element: Element {
+    switch self {
+    case .f32Array: return .f32
+    case .f64Array: return .f64
+    case .i32Array: return .i32
+    case .bytes, .string: return .u8
+    }
+  }
+}
+
 /// What a JS function returns.
 public enum ReturnKind: Sendable, Equatable {
   /// Nothing (`undefined`).
   case void
   /// A scalar number.
   case scalar(ParamKind)
-  /// A new Float32Array whose length is the product of `factors`; bound in Swift as `result`,
-  /// an `UnsafeMutableBufferPointer<Float>` the expression fills.
-  case array(length: [LengthFactor])
+  /// A new typed array whose length is the product of `length`, allocated by the loader before the
+  /// call; bound in Swift as `result`, an `UnsafeMutableBufferPointer` the expression fills.
+  case array(Element, length: [LengthFactor])
+  /// A new typed array or string of the length the Swift expression's array has.
+  case owned(OwnedResult)
+
+  /// A Float32Array of a length known before the call (`-> f32[m*n]`).
+  public static func array(length: [LengthFactor]) -> ReturnKind { .array(.f32, length: length) }
 }
 
 /// One factor of an output array's length.
@@ -113,14 +203,34 @@ public struct Function: Sendable, Equatable {
   public var swift: String
   /// Documentation lines, without the `///`.
   public var doc: [String]
+  /// The error enum its `try` throws: the one declared in the same file (nil when none is).
+  public var errorType: String?
+
+  /// Whether the expression uses `try` (as a word: `Registry.insert` does not), so the glue catches
+  /// the file's error enum.
+  public var `throws`: Bool {
+    let bytes = Array(swift.utf8)
+    func isIdentifier(_ b: UInt8) -> Bool { b == 95 || (b >= 48 && b <= 57) || ((b | 32) >= 97 && (b | 32) <= 122) }
+    var i = 0
+    while i + 3 <= bytes.count {
+      if bytes[i] == 116, bytes[i + 1] == 114, bytes[i + 2] == 121,  // "try"
+        i == 0 || !isIdentifier(bytes[i - 1]), i + 3 == bytes.count || !isIdentifier(bytes[i + 3])
+      {
+        return true
+      }
+      i += 1
+    }
+    return false
+  }
 
   /// Creates a function declaration.
-  public init(name: String, params: [Param], returns: ReturnKind, swift: String, doc: [String] = []) {
+  public init(name: String, params: [Param], returns: ReturnKind, swift: String, doc: [String] = [], errorType: String? = nil) {
     self.name = name
     self.params = params
     self.returns = returns
     self.swift = swift
     self.doc = doc
+    self.errorType = errorType
   }
 }
 
@@ -157,7 +267,28 @@ public struct ErrorCase: Sendable, Equatable {
   }
 }
 
-/// A domain's JS-facing API: the parsed form of its `.jsapi` declaration file.
+/// One error enum and its cases, as one declaration file declares it. Codes are unique within the
+/// set; two files of the same domain may reuse codes, since every function names its set.
+public struct ErrorSet: Sendable, Equatable {
+  /// The Swift enum's name.
+  public var type: String
+  /// Its cases.
+  public var cases: [ErrorCase]
+
+  /// Creates a set.
+  public init(type: String, cases: [ErrorCase]) {
+    self.type = type
+    self.cases = cases
+  }
+
+  /// The largest number of Int32 slots an error record of this set needs.
+  public var recordSlots: Int {
+    cases.map { $0.fields.reduce(0) { $0 + ($1.kind == .int ? 1 : 1 + ErrorRecord.nameSlots) } }.max() ?? 0
+  }
+}
+
+/// A domain's JS-facing API: the parsed form of its `.jsapi` declaration file, or of several files
+/// declaring the same domain, merged (`APISpec.merging`).
 ///
 /// ```swift
 /// let spec = try APISpec(parsing: """
@@ -177,25 +308,75 @@ public struct APISpec: Sendable, Equatable {
   public var depends: [String]
   /// Whether the simd128 variant must contain `f32x4` instructions (numeric domains).
   public var simdRequired: Bool
-  /// The Swift error type thrown by the functions, if any.
-  public var errorType: String?
-  /// Its cases.
-  public var errors: [ErrorCase]
+  /// The error enums, one per declaration file that declares one.
+  public var errorSets: [ErrorSet]
   /// The functions.
   public var functions: [Function]
 
   /// Creates a spec from its parts.
   public init(
     domain: String, module: String, depends: [String] = [], simdRequired: Bool = false,
-    errorType: String? = nil, errors: [ErrorCase] = [], functions: [Function] = []
+    errorSets: [ErrorSet] = [], functions: [Function] = []
   ) {
     self.domain = domain
     self.module = module
     self.depends = depends
     self.simdRequired = simdRequired
-    self.errorType = errorType
-    self.errors = errors
+    self.errorSets = errorSets
     self.functions = functions
+  }
+
+  /// Creates a one-file spec with at most one error enum; every function throws it.
+  public init(
+    domain: String, module: String, depends: [String] = [], simdRequired: Bool = false,
+    errorType: String?, errors: [ErrorCase] = [], functions: [Function] = []
+  ) {
+    self.init(
+      domain: domain, module: module, depends: depends, simdRequired: simdRequired,
+      errorSets: errorType.map { [ErrorSet(type: $0, cases: errors)] } ?? [],
+      functions: functions.map { var f = $0; f.errorType = errorType; return f })
+  }
+
+  /// The first file's error enum (a one-file spec has at most one).
+  public var errorType: String? { errorSets.first?.type }
+
+  /// The cases of the first file's error enum.
+  public var errors: [ErrorCase] { errorSets.first?.cases ?? [] }
+
+  /// The error set a function throws.
+  public func errorSet(of function: Function) -> ErrorSet? {
+    errorSets.first { $0.type == function.errorType }
+  }
+
+  /// Merges the specs of several declaration files of one domain: same `domain` and `module`;
+  /// `depends` joined in order; `simd required` if any says so; error enums and functions
+  /// concatenated (names unique across the files).
+  /// - Complexity: O(functions² + error sets²), both small.
+  public static func merging(_ parts: [APISpec]) throws(SpecError) -> APISpec {
+    guard var merged = parts.first else { throw SpecError(line: 0, message: "no declarations to merge") }
+    for part in parts.dropFirst() {
+      guard part.domain == merged.domain else {
+        throw SpecError(line: 0, message: "cannot merge domain '\(part.domain)' into '\(merged.domain)'")
+      }
+      guard part.module == merged.module else {
+        throw SpecError(line: 0, message: "domain '\(part.domain)' names two modules, \(merged.module) and \(part.module)")
+      }
+      for dependency in part.depends where !merged.depends.contains(dependency) { merged.depends.append(dependency) }
+      merged.simdRequired = merged.simdRequired || part.simdRequired
+      for set in part.errorSets {
+        if merged.errorSets.contains(where: { $0.type == set.type }) {
+          throw SpecError(line: 0, message: "error type '\(set.type)' is declared by two files of domain '\(part.domain)'")
+        }
+        merged.errorSets.append(set)
+      }
+      for function in part.functions {
+        if merged.functions.contains(where: { $0.name == function.name }) {
+          throw SpecError(line: 0, message: "function '\(function.name)' is declared by two files of domain '\(part.domain)'")
+        }
+        merged.functions.append(function)
+      }
+    }
+    return merged
   }
 
   /// The wasm export name of a function.
@@ -206,9 +387,7 @@ public struct APISpec: Sendable, Equatable {
   public var glueFile: String { module + "+JSExports.swift" }
 
   /// The largest number of Int32 slots an error record needs.
-  public var errorRecordSlots: Int {
-    errors.map { $0.fields.reduce(0) { $0 + ($1.kind == .int ? 1 : 1 + ErrorRecord.nameSlots) } }.max() ?? 0
-  }
+  public var errorRecordSlots: Int { errorSets.map(\.recordSlots).max() ?? 0 }
 }
 
 /// The layout of the error record the glue fills and the loader decodes.

@@ -7,9 +7,13 @@
 //       "<chunk>": {
 //         "kind": "runtime" | "domain", "module": "SIMDKit", "dependencies": ["runtime", …],
 //         "variants": { "simd": { "file", "size", "gzip", "brotli", "integrity", "sha256" }, "scalar": {…} },
-//         "api": { "errorType", "errors": [{ "code", "name", "fields": [{ "name", "kind" }], "message" }],
-//                  "functions": [{ "name", "export", "doc", "params": [{ "name", "kind" }],
+//         "api": { "errorTypes": [{ "type", "errors": [{ "code", "name", "fields": [{ "name", "kind" }], "message" }] }],
+//                  "functions": [{ "name", "export", "doc", "errorType"?, "params": [{ "name", "kind" }],
 //                                  "returns": { "kind", "length"? } }] }
+//
+// A function's `errorType` names the entry of `errorTypes` whose codes its status means (codes are
+// unique per error enum, not per domain). `returns.length` is present for arrays the loader allocates
+// before the call (`f32[m*n]`); an array or string result without it is sized by the Swift side.
 //       }
 //     }
 //   }
@@ -82,9 +86,15 @@ public struct Manifest: Codable, Equatable, Sendable {
 
   /// A domain's JS API, as the loader consumes it.
   public struct API: Codable, Equatable, Sendable {
-    public var errorType: String?
-    public var errors: [ErrorEntry]
+    /// Every error enum of the domain (one per declaration file that declares one).
+    public var errorTypes: [ErrorType]
     public var functions: [FunctionEntry]
+  }
+
+  /// One error enum and its cases.
+  public struct ErrorType: Codable, Equatable, Sendable {
+    public var type: String
+    public var errors: [ErrorEntry]
   }
 
   public struct ErrorEntry: Codable, Equatable, Sendable {
@@ -103,14 +113,17 @@ public struct Manifest: Codable, Equatable, Sendable {
     public var name: String
     public var export: String
     public var doc: String
+    /// The error enum its status codes belong to.
+    public var errorType: String?
     public var params: [Field]
     public var returns: Returns
   }
 
   public struct Returns: Codable, Equatable, Sendable {
-    /// `void`, `f32`, `f64`, `i32` or `f32[]`.
+    /// `void`, `f32`, `f64`, `i32`, `f32[]`, `f64[]`, `i32[]`, `bytes` or `string`.
     public var kind: String
-    /// For `f32[]`: the factors whose product is the length (`m`, `4`, `x.length`).
+    /// For an array the loader allocates: the factors whose product is its length (`m`, `4`,
+    /// `x.length`). Absent for results the Swift side sizes.
     public var length: [String]?
   }
 
@@ -125,22 +138,25 @@ public struct Manifest: Codable, Equatable, Sendable {
 extension Manifest.API {
   /// The API section for a declaration.
   public init(_ spec: APISpec) {
-    errorType = spec.errorType
-    errors = spec.errors.map { errorCase in
-      Manifest.ErrorEntry(
-        code: errorCase.code, name: errorCase.name,
-        fields: errorCase.fields.map { Manifest.Field(name: $0.name, kind: $0.kind.rawValue) },
-        message: errorCase.message)
+    errorTypes = spec.errorSets.map { set in
+      Manifest.ErrorType(type: set.type, errors: set.cases.map { errorCase in
+        Manifest.ErrorEntry(
+          code: errorCase.code, name: errorCase.name,
+          fields: errorCase.fields.map { Manifest.Field(name: $0.name, kind: $0.kind.rawValue) },
+          message: errorCase.message)
+      })
     }
     functions = spec.functions.map { function in
       let returns: Manifest.Returns
       switch function.returns {
       case .void: returns = Manifest.Returns(kind: "void", length: nil)
       case .scalar(let kind): returns = Manifest.Returns(kind: kind.rawValue, length: nil)
-      case .array(let factors): returns = Manifest.Returns(kind: "f32[]", length: factors.map(\.spelling))
+      case .array(let element, let factors): returns = Manifest.Returns(kind: element.rawValue + "[]", length: factors.map(\.spelling))
+      case .owned(let owned): returns = Manifest.Returns(kind: owned.rawValue, length: nil)
       }
       return Manifest.FunctionEntry(
         name: function.name, export: spec.exportName(of: function), doc: function.doc.joined(separator: " "),
+        errorType: function.throws ? function.errorType : nil,
         params: function.params.map { Manifest.Field(name: $0.name, kind: $0.kind.rawValue) }, returns: returns)
     }
   }

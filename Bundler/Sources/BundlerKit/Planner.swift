@@ -7,26 +7,35 @@
 // allocator, compiler-rt and one exported copy of the Embedded Swift runtime; PIC side modules
 // (`--experimental-pic -shared`) for the domains; never `-Bsymbolic`.
 
-/// A domain found in the repository: its declaration and the Swift files of its module.
+/// A domain found in the repository: its declaration files (merged into one spec) and the Swift
+/// files of its module.
 ///
 /// ```swift
 /// let simdkit = DomainSource(spec: spec, declarationPath: "SIMDKit/JS/SIMDKit.jsapi",
 ///                            sourceFiles: ["SIMDKit/Sources/SIMDKit/Kernels.swift"])
 /// ```
 public struct DomainSource: Sendable, Equatable {
-  /// The parsed declaration.
+  /// The parsed declaration (several files' specs merged).
   public var spec: APISpec
-  /// The declaration file, relative to the repository root.
-  public var declarationPath: String
+  /// The declaration files, relative to the repository root, sorted.
+  public var declarationPaths: [String]
   /// The module's Swift sources, relative to the repository root, sorted.
   public var sourceFiles: [String]
 
   /// Creates a domain source.
-  public init(spec: APISpec, declarationPath: String, sourceFiles: [String]) {
+  public init(spec: APISpec, declarationPaths: [String], sourceFiles: [String]) {
     self.spec = spec
-    self.declarationPath = declarationPath
+    self.declarationPaths = declarationPaths
     self.sourceFiles = sourceFiles
   }
+
+  /// Creates a domain source declared by one file.
+  public init(spec: APISpec, declarationPath: String, sourceFiles: [String]) {
+    self.init(spec: spec, declarationPaths: [declarationPath], sourceFiles: sourceFiles)
+  }
+
+  /// The first declaration file.
+  public var declarationPath: String { declarationPaths.first ?? "" }
 }
 
 /// Choices that shape a build.
@@ -162,7 +171,7 @@ public enum Planner {
     for domain in ordered {
       prepare.append(.write(
         glue.appending(domain.spec.glueFile),
-        contents: GlueGenerator.swiftSource(for: domain.spec, declarationPath: domain.declarationPath)))
+        contents: GlueGenerator.swiftSource(for: domain.spec, declarationPaths: domain.declarationPaths)))
     }
     let lanes = options.variants.map { (variant: $0, steps: lane(for: $0, domains: ordered, options: options)) }
     let loader = SymbolicPath(.repo, options.loaderDirectory)

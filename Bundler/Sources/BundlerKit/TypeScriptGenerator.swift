@@ -24,7 +24,12 @@ public enum TypeScriptGenerator {
         out += "  \(function.name)(\(params)): \(tsType(function.returns));\n"
       }
       out += "}\n"
-      let codes = spec.errors.map { "'\(spec.domain).\($0.name)'" }
+      var codes: [String] = []
+      for set in spec.errorSets {
+        for errorCase in set.cases where !codes.contains("'\(spec.domain).\(errorCase.name)'") {
+          codes.append("'\(spec.domain).\(errorCase.name)'")
+        }
+      }
       out += "\n/** The codes of errors the `\(spec.domain)` domain reports. */\n"
       out += "export type \(interfaceName(spec))ErrorCode = \(codes.isEmpty ? "never" : codes.joined(separator: " | "));\n"
     }
@@ -43,14 +48,17 @@ public enum TypeScriptGenerator {
   }
 
   static func tsType(_ kind: ParamKind) -> String {
-    kind.isArray ? "Float32Array" : "number"
+    if kind == .string { return "string" }
+    return kind.element?.typedArray ?? "number"
   }
 
   static func tsType(_ kind: ReturnKind) -> String {
     switch kind {
     case .void: return "void"
     case .scalar: return "number"
-    case .array: return "Float32Array"
+    case .array(let element, _): return element.typedArray
+    case .owned(.string): return "string"
+    case .owned(let owned): return owned.element.typedArray
     }
   }
 }

@@ -1,5 +1,6 @@
 // Finds the domains of a repository: every `<Folder>/JS/*.jsapi` declaration next to the Swift module
-// it names (`<Folder>/Sources/<Module>/**/*.swift`, DocC catalogues excluded).
+// it names (`<Folder>/Sources/<Module>/**/*.swift`, DocC catalogues excluded). Several files of one
+// folder that declare the same `domain` are merged into that domain's one chunk.
 
 import Foundation
 
@@ -20,6 +21,8 @@ public enum Workspace {
     for folder in top + extraFolders {
       let jsDirectory = repository + "/" + folder + "/JS"
       let declarations = ((try? fileManager.contentsOfDirectory(atPath: jsDirectory)) ?? []).filter { $0.hasSuffix(".jsapi") }.sorted()
+      // Every file of the folder that declares the same domain goes into that domain's one chunk.
+      var groups: [(specs: [APISpec], paths: [String])] = []
       for declaration in declarations {
         let relative = folder + "/JS/" + declaration
         guard let data = fileManager.contents(atPath: repository + "/" + relative) else {
@@ -28,6 +31,21 @@ public enum Workspace {
         let spec: APISpec
         do {
           spec = try APISpec(parsing: String(decoding: data, as: UTF8.self))
+        } catch {
+          throw BuildError("\(relative): \(error.description)")
+        }
+        if let index = groups.firstIndex(where: { $0.specs[0].domain == spec.domain }) {
+          groups[index].specs.append(spec)
+          groups[index].paths.append(relative)
+        } else {
+          groups.append(([spec], [relative]))
+        }
+      }
+      for group in groups {
+        let relative = group.paths.joined(separator: ", ")
+        let spec: APISpec
+        do {
+          spec = try APISpec.merging(group.specs)
         } catch {
           throw BuildError("\(relative): \(error.description)")
         }
@@ -44,10 +62,29 @@ public enum Workspace {
           if item.hasSuffix(".swift") { sources.append(sourceRoot + "/" + item) }
         }
         guard !sources.isEmpty else { throw BuildError("\(relative): \(sourceRoot) has no Swift files") }
-        domains.append(DomainSource(spec: spec, declarationPath: relative, sourceFiles: sources.sorted()))
+        domains.append(DomainSource(spec: spec, declarationPaths: group.paths, sourceFiles: sources.sorted()))
       }
     }
     return domains
+  }
+
+  /// The named domains and everything they depend on (all domains when `names` is empty).
+  ///
+  /// ```swift
+  /// let some = try Workspace.select(["probeclient"], from: domains)   // probeclient, probe, simdkit
+  /// ```
+  /// - Complexity: O(domains²), domains being few.
+  public static func select(_ names: [String], from domains: [DomainSource]) throws(BuildError) -> [DomainSource] {
+    guard !names.isEmpty else { return domains }
+    var wanted: Set<String> = []
+    var pending = names
+    while let name = pending.popLast() {
+      guard let domain = domains.first(where: { $0.spec.domain == name }) else {
+        throw BuildError("no domain '\(name)' (domains: \(domains.map(\.spec.domain).joined(separator: ", ")))")
+      }
+      if wanted.insert(name).inserted { pending += domain.spec.depends }
+    }
+    return domains.filter { wanted.contains($0.spec.domain) }
   }
 
   /// The repository root: the nearest ancestor of `start` holding both `Bundler/` and `Package.swift`.

@@ -29,6 +29,9 @@ struct CommonOptions: ParsableArguments {
   @Option(name: .customLong("domain"), help: "An extra domain folder, relative to the repository (repeatable; for fixtures).")
   var extraDomains: [String] = []
 
+  @Option(name: .customLong("only"), help: "Build only this domain and its dependencies (repeatable; default: every domain).")
+  var onlyDomains: [String] = []
+
   @Flag(name: .long, help: "Skip wasm-opt.")
   var noOptimize = false
 
@@ -48,7 +51,8 @@ struct CommonOptions: ParsableArguments {
       chosen.append(variant)
     }
     let options = BuildOptions(variants: chosen, optimize: !noOptimize, stackSize: stackSize)
-    return (root, options, try Workspace.discover(repository: root, extraFolders: extraDomains))
+    let discovered = try Workspace.discover(repository: root, extraFolders: extraDomains)
+    return (root, options, try Workspace.select(onlyDomains, from: discovered))
   }
 
   func absolute(_ path: String?, default fallback: String) -> String {

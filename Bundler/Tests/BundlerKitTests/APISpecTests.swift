@@ -52,8 +52,69 @@ import Testing
     #expect(spec.functions[2].returns != .void)
     #expect(spec.functions[3].returns == .void)
     #expect(LengthFactor.lengthOf("x").spelling == "x.length")
-    #expect(ParamKind.allCases.filter(\.isArray) == [.array, .mutableArray])
+    #expect(ParamKind.allCases.filter(\.isArray) == [.array, .mutableArray, .f64Array, .mutableF64Array, .i32Array, .mutableI32Array, .bytes, .string])
+    #expect(ParamKind.allCases.filter(\.isMutable) == [.mutableArray, .mutableF64Array, .mutableI32Array])
     #expect(try ParamKind(parsing: " inout f32[] ") == .mutableArray)
+  }
+
+  @Test func buffersStringsAndOwnedResults() throws {
+    let spec = try APISpec(parsing: """
+      domain k
+      module K
+      function a(s: string, b: bytes, d: f64[], i: i32[], m: inout f64[], n: inout i32[]) -> string
+        swift: s
+      function b(x: bytes) -> bytes
+        swift: x
+      function c(x: f64[]) -> f64[x.length]
+        swift: ()
+      function d(n: i32, s: string) -> i32[n*s.length]
+        swift: ()
+      function e() -> f32[]
+        swift: []
+      function f() -> f64[]
+        swift: []
+      function g() -> i32[]
+        swift: []
+      """)
+    #expect(spec.functions[0].params.map(\.kind) == [.string, .bytes, .f64Array, .i32Array, .mutableF64Array, .mutableI32Array])
+    #expect(spec.functions[0].params.map { $0.kind.element } == [.u8, .u8, .f64, .i32, .f64, .i32])
+    #expect(ParamKind.f32.element == nil)
+    #expect(spec.functions.map(\.returns) == [
+      .owned(.string), .owned(.bytes), .array(.f64, length: [.lengthOf("x")]),
+      .array(.i32, length: [.parameter("n"), .lengthOf("s")]), .owned(.f32Array), .owned(.f64Array), .owned(.i32Array),
+    ])
+    #expect(OwnedResult.allCases.map(\.element) == [.f32, .f64, .i32, .u8, .u8])
+    #expect(Element.allCases.map(\.swiftType) == ["Float", "Double", "Int32", "UInt8"])
+    #expect(Element.allCases.map(\.typedArray) == ["Float32Array", "Float64Array", "Int32Array", "Uint8Array"])
+  }
+
+  @Test func tryIsAWord() {
+    func f(_ swift: String) -> Function { Function(name: "f", params: [], returns: .void, swift: swift) }
+    #expect(f("try g()").throws && f("x(try g())").throws && f("try").throws && f("(try? g()) ?? 0").throws)
+    #expect(!f("Registry.insert(x)").throws && !f("retry()").throws && !f("tryAgain()").throws && !f("a.try_x").throws)
+  }
+
+  @Test func filesOfOneDomainMerge() throws {
+    let a = try APISpec(parsing: "domain d\nmodule D\ndepends x\nerror A\ncase 1 a \"a\"\nfunction f()\n  swift: try f()")
+    let b = try APISpec(parsing: "domain d\nmodule D\ndepends x y\nsimd required\nerror B\ncase 1 b \"b\"\nfunction g()\n  swift: try g()\nfunction h()\n  swift: h()")
+    let merged = try APISpec.merging([a, b])
+    #expect(merged.depends == ["x", "y"] && merged.simdRequired)
+    #expect(merged.errorSets.map(\.type) == ["A", "B"] && merged.functions.map(\.name) == ["f", "g", "h"])
+    #expect(merged.functions.map(\.errorType) == ["A", "B", "B"])
+    #expect(merged.errorSet(of: merged.functions[1])?.cases.map(\.name) == ["b"])
+    #expect(merged.errorType == "A" && merged.errors.map(\.name) == ["a"])
+    let none = try APISpec(parsing: "domain d\nmodule D")
+    #expect(none.errorType == nil && none.errors.isEmpty && none.errorRecordSlots == 0)
+    let failures: [([APISpec], String)] = [
+      ([], "no declarations to merge"),
+      ([a, try APISpec(parsing: "domain e\nmodule D")], "cannot merge domain 'e' into 'd'"),
+      ([a, try APISpec(parsing: "domain d\nmodule E")], "names two modules, D and E"),
+      ([a, a], "error type 'A' is declared by two files"),
+      ([a, try APISpec(parsing: "domain d\nmodule D\nfunction f()\n  swift: 1")], "function 'f' is declared by two files"),
+    ]
+    for (parts, message) in failures {
+      #expect { try APISpec.merging(parts) } throws: { ($0 as? SpecError)?.message.contains(message) == true }
+    }
   }
 
   @Test func errorCases() throws {
@@ -99,6 +160,9 @@ import Testing
     ("domain d\nmodule M\nfunction f() -> f32[x.length]\n  swift: 1", 3, "names no array parameter"),
     ("domain d\nmodule M\nfunction f() -> f32[-1]\n  swift: 1", 3, "bad length factor"),
     ("domain d\nmodule M\nfunction f(result: f32[]) -> f32[result.length]\n  swift: 1", 3, "'result' is reserved"),
+    ("domain d\nmodule M\nfunction f(ret: f32)\n  swift: 1", 3, "'ret' is reserved"),
+    ("domain d\nmodule M\nerror A\nerror B", 4, "a second 'error' line"),
+    ("domain d\nmodule M\nfunction f() -> u8[]\n  swift: 1", 3, "unknown result type 'u8[]'"),
     ("domain d\nmodule M\nfunction f(x f32)\n  swift: 1", 3, "expected 'name: type'"),
     ("domain d\nmodule M\nfunction f(1x: f32)\n  swift: 1", 3, "not an identifier"),
     ("domain d\nmodule M\nfunction f(x: f32, x: f32)\n  swift: 1", 3, "declared twice"),

@@ -6,8 +6,8 @@ import Testing
   @Test func apiSectionFollowsTheDeclaration() throws {
     let spec = try Fixtures.domains()[2].spec
     let api = Manifest.API(spec)
-    #expect(api.errorType == "KernelError")
-    #expect(api.errors.first == Manifest.ErrorEntry(
+    #expect(api.errorTypes.map(\.type) == ["KernelError"])
+    #expect(api.errorTypes[0].errors.first == Manifest.ErrorEntry(
       code: 1, name: "lengthMismatch",
       fields: [Manifest.Field(name: "expected", kind: "int"), Manifest.Field(name: "actual", kind: "int")],
       message: "length mismatch: expected {expected} elements, got {actual}"))
@@ -16,6 +16,24 @@ import Testing
     #expect(api.functions.first { $0.name == "axpy" }?.returns.kind == "void")
     #expect(api.functions.first { $0.name == "argmax" }?.returns.kind == "i32")
     #expect(api.functions.first { $0.name == "axpy" }?.params.map(\.kind) == ["f32", "f32[]", "inout f32[]"])
+    #expect(gemm.errorType == "KernelError")
+  }
+
+  @Test func everyFunctionNamesItsErrorEnum() throws {
+    let probe = try Fixtures.domains()[1].spec
+    let api = Manifest.API(probe)
+    #expect(api.errorTypes.map(\.type) == ["ProbeError", "ProbeDataError"])
+    #expect(api.errorTypes.map { $0.errors[0].code } == [1, 1])
+    func entry(_ name: String) -> Manifest.FunctionEntry? { api.functions.first { $0.name == name } }
+    #expect(entry("total")?.errorType == "ProbeError" && entry("digits")?.errorType == "ProbeDataError")
+    #expect(entry("create")?.errorType == nil && entry("echo")?.errorType == nil)
+    #expect(entry("echo")?.returns == Manifest.Returns(kind: "string", length: nil))
+    #expect(entry("echo")?.params.map(\.kind) == ["string"])
+    #expect(entry("reversed")?.returns == Manifest.Returns(kind: "bytes", length: nil))
+    #expect(entry("positives")?.returns == Manifest.Returns(kind: "f64[]", length: nil))
+    #expect(entry("ramp")?.returns == Manifest.Returns(kind: "f64[]", length: ["count"]))
+    #expect(entry("squares")?.returns == Manifest.Returns(kind: "i32[]", length: ["x.length"]))
+    #expect(entry("increment")?.params.map(\.kind) == ["inout i32[]"])
   }
 
   @Test func jsonIsSortedAndRoundTrips() throws {

@@ -22,16 +22,19 @@ enum Fixtures {
     #expect(actual == expected, "snapshot \(name) differs; rerun with BUNDLER_RECORD_SNAPSHOTS=1 to accept", sourceLocation: sourceLocation)
   }
 
-  /// The three fixture domains: SIMDKit's real declaration, and the probe domains.
+  /// The three fixture domains: SIMDKit's real declaration, and the probe domains (probe is
+  /// declared by two files, merged as `Workspace.discover` merges them).
   static func domains() throws -> [DomainSource] {
-    func load(_ path: String, sources: [String]) throws -> DomainSource {
-      DomainSource(spec: try APISpec(parsing: try String(contentsOfFile: repository + "/" + path, encoding: .utf8)),
-                   declarationPath: path, sourceFiles: sources)
+    func load(_ paths: [String], sources: [String]) throws -> DomainSource {
+      let specs = try paths.map { try APISpec(parsing: try String(contentsOfFile: repository + "/" + $0, encoding: .utf8)) }
+      return DomainSource(spec: try APISpec.merging(specs), declarationPaths: paths, sourceFiles: sources)
     }
     return [
-      try load("Bundler/Tests/Fixtures/ProbeClient/JS/ProbeClient.jsapi", sources: ["Bundler/Tests/Fixtures/ProbeClient/Sources/ProbeClient/Client.swift"]),
-      try load("Bundler/Tests/Fixtures/Probe/JS/Probe.jsapi", sources: ["Bundler/Tests/Fixtures/Probe/Sources/Probe/Probe.swift"]),
-      try load("SIMDKit/JS/SIMDKit.jsapi", sources: ["SIMDKit/Sources/SIMDKit/GEMM.swift", "SIMDKit/Sources/SIMDKit/Kernels.swift"]),
+      try load(["Bundler/Tests/Fixtures/ProbeClient/JS/ProbeClient.jsapi"], sources: ["Bundler/Tests/Fixtures/ProbeClient/Sources/ProbeClient/Client.swift"]),
+      try load(
+        ["Bundler/Tests/Fixtures/Probe/JS/Probe.jsapi", "Bundler/Tests/Fixtures/Probe/JS/ProbeData.jsapi"],
+        sources: ["Bundler/Tests/Fixtures/Probe/Sources/Probe/Probe.swift", "Bundler/Tests/Fixtures/Probe/Sources/Probe/ProbeData.swift"]),
+      try load(["SIMDKit/JS/SIMDKit.jsapi"], sources: ["SIMDKit/Sources/SIMDKit/GEMM.swift", "SIMDKit/Sources/SIMDKit/Kernels.swift"]),
     ]
   }
 }

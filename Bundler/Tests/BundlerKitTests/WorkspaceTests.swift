@@ -12,6 +12,42 @@ import Testing
     #expect(simdkit.declarationPath == "SIMDKit/JS/SIMDKit.jsapi")
     #expect(simdkit.sourceFiles.contains("SIMDKit/Sources/SIMDKit/Kernels.swift"))
     #expect(simdkit.sourceFiles == simdkit.sourceFiles.sorted() && !simdkit.sourceFiles.contains { $0.contains(".docc") })
+    let probe = try #require(domains.first { $0.spec.domain == "probe" })
+    #expect(probe.declarationPaths == ["Bundler/Tests/Fixtures/Probe/JS/Probe.jsapi", "Bundler/Tests/Fixtures/Probe/JS/ProbeData.jsapi"])
+    #expect(probe.spec.errorSets.map(\.type) == ["ProbeError", "ProbeDataError"])
+    #expect(probe == (try Fixtures.domains()[1]))
+  }
+
+  @Test func filesDeclaringOneDomainMergeAndOthersStayApart() throws {
+    let root = try scratch([
+      "D/JS/A.jsapi": "domain d\nmodule M\nfunction f()\n  swift: f()",
+      "D/JS/B.jsapi": "domain d\nmodule M\nfunction g()\n  swift: g()",
+      "D/JS/C.jsapi": "domain e\nmodule M\nfunction h()\n  swift: h()",
+      "D/Sources/M/M.swift": "",
+    ])
+    defer { try? FileManager.default.removeItem(atPath: root) }
+    let domains = try Workspace.discover(repository: root)
+    #expect(domains.map(\.spec.domain) == ["d", "e"])
+    #expect(domains[0].spec.functions.map(\.name) == ["f", "g"] && domains[0].declarationPaths == ["D/JS/A.jsapi", "D/JS/B.jsapi"])
+    #expect(domains[1].declarationPath == "D/JS/C.jsapi")
+
+    let clash = try scratch([
+      "D/JS/A.jsapi": "domain d\nmodule M\nfunction f()\n  swift: f()",
+      "D/JS/B.jsapi": "domain d\nmodule M\nfunction f()\n  swift: g()",
+      "D/Sources/M/M.swift": "",
+    ])
+    defer { try? FileManager.default.removeItem(atPath: clash) }
+    #expect(throws: BuildError("D/JS/A.jsapi, D/JS/B.jsapi: function 'f' is declared by two files of domain 'd'")) {
+      try Workspace.discover(repository: clash)
+    }
+  }
+
+  @Test func selectingADomainKeepsItsDependencies() throws {
+    let domains = try Fixtures.domains()
+    #expect(try Workspace.select([], from: domains) == domains)
+    #expect(try Workspace.select(["probeclient"], from: domains).map(\.spec.domain) == ["probeclient", "probe", "simdkit"])
+    #expect(try Workspace.select(["probe"], from: domains).map(\.spec.domain) == ["probe"])
+    #expect(throws: BuildError("no domain 'x' (domains: probeclient, probe, simdkit)")) { try Workspace.select(["x"], from: domains) }
   }
 
   @Test func repositoryRootIsFoundFromBelow() {
