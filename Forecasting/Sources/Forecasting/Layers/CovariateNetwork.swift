@@ -112,11 +112,16 @@ public class CovariateNetwork: WindowNetwork {
     let tail = config.suffix(4).map { Int(exactly: $0) ?? -1 }
     guard tail[0] == 0 || tail[0] == 1, tail[1...].allSatisfy({ (0...4096).contains($0) }) else { return nil }
     let own = Array(config.dropLast(4)), exo = tail[0] == 1
-    let m: CovariateNetwork?
-    switch kind {
-    case "NBEATSx": m = try NBEATSx.decodeConfig(c, own, exogenous: exo)
-    case "MLPMultivariate": m = try MLPMultivariate.decodeConfig(c, own, exogenous: exo)
-    default: m = nil
+    var m: CovariateNetwork? = nil
+    do {
+      switch kind {
+      case "NBEATSx": m = try NBEATSx.decodeConfig(c, own, exogenous: exo)
+      case "MLPMultivariate": m = try MLPMultivariate.decodeConfig(c, own, exogenous: exo)
+      default: m = nil
+      }
+    } catch {
+      _ = error
+      return nil
     }
     guard let m, exo || tail[1...].allSatisfy({ $0 == 0 }) else { return nil }
     m.historicalCount = tail[1]
