@@ -252,6 +252,8 @@ public enum ModelArchive {
     case "Ensemble": model = try Ensemble.decode(&r, alias: alias)
     case "DLinear", "NLinear", "NBEATS", "NHITS", "RNN", "LSTM", "GRU", "TCN", "TiDE", "PatchTST", "DeepAR":
       model = try WindowNetwork.decode(&r, kind: kind, alias: alias, seed: seed)
+    case _ where CovariateNetwork.kinds.contains(kind):
+      model = try WindowNetwork.decode(&r, kind: kind, alias: alias, seed: seed)
     default: throw r.fail("unknown model kind " + kind)
     }
     model.seed = seed
