@@ -29,3 +29,7 @@ cd demo-output
 args=(demo --datasets "$root/../shared/datasets/forecast" --output .)
 if [ "${DEMO_BUNDLE:-1}" != 0 ]; then args+=(--bundle --bundler-dir "$root/Bundler"); fi
 "$bin" "${args[@]}"
+if [ "${DEMO_BUNDLE:-1}" != 0 ]; then
+  echo
+  echo "The browser playground on this bundle: $bin serve   (then open the printed URL)"
+fi
