@@ -1,8 +1,10 @@
 // The C math library behind one wall.
 //
 // FANN evaluates exp, log, sin, cos and pow in double precision (its float results are the double
-// results rounded to float). We call the same libm functions: Glibc natively, wasi-libc's libm on
-// wasm32 (declared with `@_extern(c)`; the chunk links against wasi-libc, which defines them).
+// results rounded to float). Natively we call the same libm functions (Glibc), which keeps outputs and
+// training traces bit-identical to libfann. Embedded Swift on wasm32 has no libm: there SIMDKit's
+// PortableMath supplies them (fdlibm's algorithms in Swift, within one ulp of Glibc), compiled into the
+// Neural chunk, so the runtime chunk carries no libm.
 #if canImport(Glibc)
 import Glibc
 
@@ -12,17 +14,13 @@ import Glibc
 @inline(__always) func cCos(_ x: Double) -> Double { Glibc.cos(x) }
 @inline(__always) func cPow(_ x: Double, _ y: Double) -> Double { Glibc.pow(x, y) }
 #else
-@_extern(c, "exp") func _neuralExp(_ x: Double) -> Double
-@_extern(c, "log") func _neuralLog(_ x: Double) -> Double
-@_extern(c, "sin") func _neuralSin(_ x: Double) -> Double
-@_extern(c, "cos") func _neuralCos(_ x: Double) -> Double
-@_extern(c, "pow") func _neuralPow(_ x: Double, _ y: Double) -> Double
+import SIMDKit
 
-@inline(__always) func cExp(_ x: Double) -> Double { _neuralExp(x) }
-@inline(__always) func cLog(_ x: Double) -> Double { _neuralLog(x) }
-@inline(__always) func cSin(_ x: Double) -> Double { _neuralSin(x) }
-@inline(__always) func cCos(_ x: Double) -> Double { _neuralCos(x) }
-@inline(__always) func cPow(_ x: Double, _ y: Double) -> Double { _neuralPow(x, y) }
+@inline(__always) func cExp(_ x: Double) -> Double { PortableMath.exp(x) }
+@inline(__always) func cLog(_ x: Double) -> Double { PortableMath.log(x) }
+@inline(__always) func cSin(_ x: Double) -> Double { PortableMath.sin(x) }
+@inline(__always) func cCos(_ x: Double) -> Double { PortableMath.cos(x) }
+@inline(__always) func cPow(_ x: Double, _ y: Double) -> Double { PortableMath.pow(x, y) }
 #endif
 
 /// FANN's `fann_exp2(x)`: `exp(ln 2 · x)` in double, rounded to Float.
