@@ -75,6 +75,9 @@ async function scenario(launch, variant) {
     check(atStart.every((c) => c.startsWith('runtime.')), `${name}: at start only the runtime chunk may be fetched (fetched: ${atStart.join(', ') || 'none'})`);
     check(requests.slice(mark).some((l) => l.startsWith('GET /dist/manifest.json 200')), `${name}: the manifest was fetched`);
     check(await text('#fact-variant') === variant, `${name}: the header shows the ${variant} variant`);
+    const headers = await driver.eval(`fetch('/dist/manifest.json').then((r) => ({ csp: r.headers.get('content-security-policy'), isolated: crossOriginIsolated }))`);
+    check(headers.csp.startsWith("default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'; img-src 'self' data:; connect-src 'self'") && headers.isolated === true,
+      `${name}: the page runs under the strict CSP and is cross-origin isolated`);
     await shot('1-overview');
 
     // 2. Neural: its tab loads simdkit + neural (and the runtime, if not yet), in dependency order.
