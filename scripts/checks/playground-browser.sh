@@ -4,7 +4,8 @@
 # headless Chromium (DevTools protocol) and headless Firefox ESR (WebDriver BiDi) through every panel,
 # checks what is on screen and the order chunks were fetched in, and saves screenshots (desktop and
 # 390 px phone width) into .build-playground/screenshots/. Exits non-zero on any failure.
-# PLAYGROUND_BROWSERS=chromium (or firefox) runs one browser.
+# PLAYGROUND_BROWSERS=chromium (or firefox) runs one browser; PLAYGROUND_DIST=DIR tests an existing bundle
+# instead of building one.
 set -euo pipefail
 root=$(cd "$(dirname "$0")/../.." && pwd)
 cd "$root"
@@ -24,10 +25,14 @@ for f in Playground/*.js Playground/tests/*.mjs; do cp "$f" "$tmp/check.mjs"; no
 
 (cd CLI && swift build --product ruvswarm >/dev/null)
 ruvswarm="$(cd CLI && swift build --show-bin-path)/ruvswarm"
-(cd Bundler && swift build --product bundler >/dev/null)
-"$(cd Bundler && swift build --show-bin-path)/bundler" build --out "$tmp/dist" --work "$tmp/work" >/dev/null
+dist=${PLAYGROUND_DIST:-}
+if [ -z "$dist" ]; then
+  (cd Bundler && swift build --product bundler >/dev/null)
+  "$(cd Bundler && swift build --show-bin-path)/bundler" build --out "$tmp/dist" --work "$tmp/work" >/dev/null
+  dist="$tmp/dist"
+fi
 shots="$root/.build-playground/screenshots"
 rm -rf "$shots"
-timeout 300 node Playground/tests/run.mjs --ruvswarm "$ruvswarm" --dist "$tmp/dist" --repo "$root" --shots "$shots" \
+timeout 300 node Playground/tests/run.mjs --ruvswarm "$ruvswarm" --dist "$dist" --repo "$root" --shots "$shots" \
   --browsers "${PLAYGROUND_BROWSERS:-chromium,firefox}"
 echo "playground-browser: ok (Chromium and Firefox ESR; screenshots in .build-playground/screenshots/)"
