@@ -15,7 +15,7 @@ echo "bundler-wasm: building the bundler"
 bin=$(cd Bundler && swift build --show-bin-path)
 
 "$bin/bundler" build --out "$tmp/dist" --work "$tmp/work" \
-  --domain Bundler/Tests/Fixtures/Probe --domain Bundler/Tests/Fixtures/ProbeClient
+  --domain Bundler/Tests/Fixtures/Probe --domain Bundler/Tests/Fixtures/ProbeClient --domain Bundler/Tests/Fixtures/CProbe
 "$bin/native-expectations" >"$tmp/expected.json"
 
 echo "bundler-wasm: every scalar chunk validates with SIMD disabled (wabt), every simd chunk of a numeric domain needs it"

@@ -342,6 +342,26 @@ export const tests = [
     assert(p.echo('still ✓') === 'still ✓' && p.ramp(2).join() === '0,1', 'usable after errors');
   }],
 
+  ['C sources in a chunk: C called from Swift, using malloc, memcpy, strlen and qsort from the runtime', async ({ RuvSwarm, baseURL, realFetch }) => {
+    const ruv = new RuvSwarm({ baseURL, fetch: realFetch });
+    const c = await ruv.load('cprobe');
+    assert(c.join('héllo', 'wörld') === 'héllo,wörld' && c.join('', '') === ',', `join ${c.join('héllo', 'wörld')}`);
+    assert(c.cLength('abc') === 3 && c.cLength('a\u0000bc') === 1 && c.cLength('') === 0 && c.cLength('日本') === 6, 'strlen');
+    const primes = Array.from({ length: 16 }, (_, i) => c.prime(i));
+    assert(primes.join() === '2,3,5,7,11,13,17,19,23,29,31,37,41,43,47,53', `primes ${primes}`);
+    const error = (() => { try { c.prime(16); } catch (e) { return e; } })();
+    assert(error && error.code === 'cprobe.outOfRange' && error.fields.index === 16 && error.fields.count === 16, `${error && error.code}`);
+    const values = Float64Array.from({ length: 1000 }, (_, i) => Math.sin(i * 7.1) * 1000);
+    const sorted = c.sorted(values);
+    const reference = values.slice().sort();
+    assert(sorted.length === 1000 && sorted.every((v, i) => v === reference[i]), 'qsort through the shared table');
+    const x = Float32Array.from({ length: 11 }, (_, i) => i - 5);
+    const y = c.scale(1.5, x);
+    assert(y.every((v, i) => v === Math.fround(1.5 * x[i])), `scale ${y}`);
+    const big = 'z'.repeat(300000);
+    assert(c.join(big, big).length === 600001, 'large C allocation');
+  }],
+
   ['memory statistics track pages, peak and per-chunk regions across growth', async ({ RuvSwarm, baseURL, realFetch }) => {
     const ruv = new RuvSwarm({ baseURL, fetch: realFetch });
     assert(ruv.memoryStats().currentBytes === 0, 'stats before load');

@@ -17,6 +17,10 @@ extension APISpec {
     var errorType: String?
     var errors: [ErrorCase] = []
     var functions: [Function] = []
+    var preparations: [Preparation] = []
+    var cSources: [String] = []
+    var cIncludes: [String] = []
+    var cFlags: [String] = []
     var current: (function: Function, line: Int, hasSwift: Bool)?
 
     func finish(_ pending: (function: Function, line: Int, hasSwift: Bool)?) throws(SpecError) {
@@ -64,6 +68,31 @@ extension APISpec {
       case "simd":
         guard rest == "required" else { throw SpecError(line: number, message: "expected 'simd required'") }
         simdRequired = true
+      case "prepare":
+        let (name, script) = rest.splitFirstWord()
+        guard name.isIdentifier, !script.isEmpty, !script.contains(" ") else {
+          throw SpecError(line: number, message: "expected 'prepare <name> <script>'")
+        }
+        if preparations.contains(where: { $0.name == name }) {
+          throw SpecError(line: number, message: "preparation '\(name)' is declared twice")
+        }
+        preparations.append(Preparation(name: name, script: script))
+      case "csource", "cinclude":
+        let paths = rest.split(separator: " ").map(String.init)
+        guard !paths.isEmpty else { throw SpecError(line: number, message: "'\(keyword)' needs at least one path") }
+        for path in paths {
+          if path.hasPrefix("/") { throw SpecError(line: number, message: "'\(path)' must be relative to the domain folder") }
+          if keyword == "csource" && !path.hasSuffix(".c") { throw SpecError(line: number, message: "'\(path)' is not a .c file") }
+          if path.hasPrefix("$") {
+            let name = String(path.dropFirst().prefix { $0 != "/" })
+            guard preparations.contains(where: { $0.name == name }) else {
+              throw SpecError(line: number, message: "'\(path)' names no preparation '\(name)' declared above")
+            }
+          }
+        }
+        if keyword == "csource" { cSources += paths } else { cIncludes += paths }
+      case "cflags":
+        cFlags += rest.split(separator: " ").map(String.init)
       case "error":
         if errorType != nil { throw SpecError(line: number, message: "a second 'error' line (one error enum per file)") }
         guard rest.isIdentifier else { throw SpecError(line: number, message: "error type '\(rest)' is not an identifier") }
@@ -91,6 +120,10 @@ extension APISpec {
     self.init(
       domain: domain, module: module, depends: depends, simdRequired: simdRequired,
       errorType: errorType, errors: errors, functions: functions)
+    self.preparations = preparations
+    self.cSources = cSources
+    self.cIncludes = cIncludes
+    self.cFlags = cFlags
   }
 }
 

@@ -18,6 +18,10 @@
 //   | `module SIMDKit`                       | the Swift module, compiled from `Sources/SIMDKit`          |
 //   | `depends core neural`                  | domains whose chunks this one links against                |
 //   | `simd required`                        | the simd128 variant must contain `f32x4` instructions      |
+//   | `prepare sqlite ../scripts/fetch.sh`   | a script run before compiling; its output folder is `$sqlite` |
+//   | `csource C/x.c $sqlite/sqlite3.c`      | C files compiled into the chunk (relative to the domain)   |
+//   | `cinclude Sources/CSQLite $sqlite`     | include folders for the C files and for swiftc (module maps)|
+//   | `cflags -DX=1 -O2`                     | extra clang flags for the domain's C files                 |
 //   | `error KernelError`                    | the domain's typed-throws error enum                       |
 //   | `case 1 empty "message"`               | one case of it: code, name, `(field: int|name, …)`, message|
 //   | `function dot(x: f32[], y: f32[]) -> f32` | one JS function                                         |
@@ -267,6 +271,25 @@ public struct ErrorCase: Sendable, Equatable {
   }
 }
 
+/// A script a domain runs before its C files are compiled (to fetch and verify a pinned source, say).
+///
+/// ```swift
+/// let step = Preparation(name: "sqlite", script: "../scripts/fetch-sqlite.sh")   // `$sqlite/sqlite3.c`
+/// ```
+public struct Preparation: Sendable, Equatable, Hashable {
+  /// The name its output folder is bound to in `csource` and `cinclude` paths (`$name/...`).
+  public var name: String
+  /// The script, relative to the domain folder. It runs from the repository root with no arguments;
+  /// the last line it prints on standard output is its output folder (absolute).
+  public var script: String
+
+  /// Creates a preparation.
+  public init(name: String, script: String) {
+    self.name = name
+    self.script = script
+  }
+}
+
 /// One error enum and its cases, as one declaration file declares it. Codes are unique within the
 /// set; two files of the same domain may reuse codes, since every function names its set.
 public struct ErrorSet: Sendable, Equatable {
@@ -312,6 +335,15 @@ public struct APISpec: Sendable, Equatable {
   public var errorSets: [ErrorSet]
   /// The functions.
   public var functions: [Function]
+  /// Scripts to run before compiling the C files.
+  public var preparations: [Preparation] = []
+  /// C files compiled into the chunk: relative to the domain folder, or `$name/...` below a
+  /// preparation's output folder.
+  public var cSources: [String] = []
+  /// Include folders (same spelling) for clang and for swiftc, which finds module maps there.
+  public var cIncludes: [String] = []
+  /// Extra clang flags for the C files.
+  public var cFlags: [String] = []
 
   /// Creates a spec from its parts.
   public init(
@@ -325,6 +357,9 @@ public struct APISpec: Sendable, Equatable {
     self.errorSets = errorSets
     self.functions = functions
   }
+
+  /// Whether the chunk has C code or imports a C module.
+  public var hasC: Bool { !cSources.isEmpty || !cIncludes.isEmpty }
 
   /// Creates a one-file spec with at most one error enum; every function throws it.
   public init(
@@ -363,6 +398,15 @@ public struct APISpec: Sendable, Equatable {
       }
       for dependency in part.depends where !merged.depends.contains(dependency) { merged.depends.append(dependency) }
       merged.simdRequired = merged.simdRequired || part.simdRequired
+      for preparation in part.preparations where !merged.preparations.contains(preparation) {
+        if merged.preparations.contains(where: { $0.name == preparation.name }) {
+          throw SpecError(line: 0, message: "preparation '\(preparation.name)' is declared twice in domain '\(part.domain)'")
+        }
+        merged.preparations.append(preparation)
+      }
+      for source in part.cSources where !merged.cSources.contains(source) { merged.cSources.append(source) }
+      for include in part.cIncludes where !merged.cIncludes.contains(include) { merged.cIncludes.append(include) }
+      merged.cFlags += part.cFlags
       for set in part.errorSets {
         if merged.errorSets.contains(where: { $0.type == set.type }) {
           throw SpecError(line: 0, message: "error type '\(set.type)' is declared by two files of domain '\(part.domain)'")

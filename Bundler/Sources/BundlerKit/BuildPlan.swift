@@ -29,6 +29,11 @@ public struct SymbolicPath: Hashable, Sendable, CustomStringConvertible, Compara
     case builtins = "$BUILTINS"
     /// The Embedded Swift libraries for wasm32 in the toolchain (`libswiftUnicodeDataTables.a`).
     case swiftEmbedded = "$SWIFT_EMBEDDED"
+    /// wasi-libc's headers (for domains' C files and the C modules their Swift imports).
+    case wasiInclude = "$WASI_INCLUDE"
+    /// The output folders of domains' preparation scripts: `$PREPARED/<domain>/<name>/…`, bound
+    /// when the script has run.
+    case prepared = "$PREPARED"
   }
 
   /// The root.
@@ -49,6 +54,17 @@ public struct SymbolicPath: Hashable, Sendable, CustomStringConvertible, Compara
     SymbolicPath(root, relative.isEmpty ? name : relative + "/" + name)
   }
 
+  /// The path with `.` and `name/..` components removed (`A/../b/./c` → `b/c`).
+  public var normalized: SymbolicPath {
+    var parts: [Substring] = []
+    for part in relative.split(separator: "/") {
+      if part == "." { continue }
+      if part == "..", let last = parts.last, last != ".." { parts.removeLast(); continue }
+      parts.append(part)
+    }
+    return SymbolicPath(root, parts.joined(separator: "/"))
+  }
+
   /// The last path component.
   public var lastComponent: String { String(relative.split(separator: "/").last ?? "") }
 
@@ -58,6 +74,7 @@ public struct SymbolicPath: Hashable, Sendable, CustomStringConvertible, Compara
 /// The external programs a plan runs.
 public enum Tool: String, Sendable, CaseIterable {
   case swiftc
+  case clang
   case wasmLd = "wasm-ld"
   case wasmOpt = "wasm-opt"
   case llvmObjdump = "llvm-objdump"
@@ -122,6 +139,9 @@ public struct LinkUnit: Hashable, Sendable {
 public enum BuildStep: Hashable, Sendable, CustomStringConvertible {
   /// Create a directory (and its parents).
   case makeDirectory(SymbolicPath)
+  /// Run a domain's preparation script; the last line of its output binds `output`
+  /// (a `$PREPARED/<domain>/<name>` path) to a folder.
+  case prepare(script: SymbolicPath, output: SymbolicPath)
   /// Write generated text.
   case write(SymbolicPath, contents: String)
   /// Copy a file.
@@ -143,6 +163,7 @@ public enum BuildStep: Hashable, Sendable, CustomStringConvertible {
   public var description: String {
     switch self {
     case .makeDirectory(let path): return "mkdir \(path)"
+    case .prepare(let script, let output): return "prepare \(output) <- \(script)"
     case .write(let path, let contents): return "write \(path) (\(contents.utf8.count) bytes, sha256 \(SHA256.hex(of: Array(contents.utf8)).prefix(12)))"
     case .copy(let from, let to): return "copy \(from) -> \(to)"
     case .run(let tool, let arguments, let label):

@@ -57,7 +57,7 @@ public struct Environment: Sendable, Equatable {
     return Environment(
       roots: [
         .repo: repo, .out: out, .work: work, .wasiLibc: "/usr/lib/wasm32-wasi/libc.a", .builtins: builtins,
-        .swiftEmbedded: embedded,
+        .swiftEmbedded: embedded, .wasiInclude: "/usr/include/wasm32-wasi",
       ],
       tools: tools)
   }
@@ -78,6 +78,7 @@ public final class Builder: @unchecked Sendable {
   let log: @Sendable (String) -> Void
   private let lock = NSLock()
   private var published: [String: [String: Manifest.File]] = [:]
+  private var prepared: [String: String] = [:]
   private var written: Manifest?
 
   /// Creates a builder. `domains` are the domains the plan was made from (their specs go into the
@@ -117,14 +118,32 @@ public final class Builder: @unchecked Sendable {
     return try manifest()
   }
 
+  /// The absolute path of a symbolic one; `$PREPARED/<domain>/<name>/…` once its script has run.
+  func resolve(_ path: SymbolicPath) throws(BuildError) -> String {
+    guard path.root == .prepared else { return environment.resolve(path) }
+    let parts = path.relative.split(separator: "/", maxSplits: 2).map(String.init)
+    let key = parts.prefix(2).joined(separator: "/")
+    guard let folder = lock.withLock({ prepared[key] }) else {
+      throw BuildError("\(path) is used before its preparation ran")
+    }
+    return parts.count > 2 ? folder + "/" + parts[2] : folder
+  }
+
   func perform(_ step: BuildStep, lane: String) throws(BuildError) {
     switch step {
+    case .prepare(let script, let output):
+      let text = String(decoding: try executor.run(executable: try resolve(script), arguments: []), as: UTF8.self)
+      guard let folder = text.split(separator: "\n").last.map({ String($0).trimmingSpaces }), folder.hasPrefix("/") else {
+        throw BuildError("\(script.lastComponent) printed no absolute folder as its last line")
+      }
+      log("[\(lane)] prepared \(output) = \(folder)")
+      lock.withLock { prepared[output.relative] = folder }
     case .makeDirectory(let path):
-      try executor.makeDirectory(environment.resolve(path))
+      try executor.makeDirectory(try resolve(path))
     case .write(let path, let contents):
-      try executor.write(Array(contents.utf8), to: environment.resolve(path))
+      try executor.write(Array(contents.utf8), to: try resolve(path))
     case .copy(let source, let destination):
-      try executor.copy(environment.resolve(source), to: environment.resolve(destination))
+      try executor.copy(try resolve(source), to: try resolve(destination))
     case .run(let tool, let arguments, let label):
       let start = Date()
       defer { log("[\(lane)] \(label) (\(String(format: "%.2f", Date().timeIntervalSince(start))) s)") }
@@ -132,7 +151,7 @@ public final class Builder: @unchecked Sendable {
       for argument in arguments {
         switch argument {
         case .text(let text): resolved.append(text)
-        case .path(let path): resolved.append(environment.resolve(path))
+        case .path(let path): resolved.append(try resolve(path))
         case .exportUndefinedSymbols(let objects):
           for symbol in try undefinedSymbols(objects) {
             resolved += ["-u", symbol, "--export-if-defined=" + symbol]
@@ -142,7 +161,7 @@ public final class Builder: @unchecked Sendable {
       _ = try executor.run(executable: environment.executable(tool), arguments: resolved)
     case .checkInstructions(let path, let instructions, let present):
       let text = String(decoding: try executor.run(
-        executable: environment.executable(.llvmObjdump), arguments: ["-d", environment.resolve(path)]), as: UTF8.self)
+        executable: environment.executable(.llvmObjdump), arguments: ["-d", try resolve(path)]), as: UTF8.self)
       let counts = instructions.map { text.components(separatedBy: $0).count - 1 }
       log("[\(lane)] \(path.lastComponent): " + zip(counts, instructions).map { "\($0) \($1)" }.joined(separator: ", "))
       for (count, instruction) in zip(counts, instructions) {
@@ -162,28 +181,28 @@ public final class Builder: @unchecked Sendable {
         throw BuildError("unresolved symbols in the \(variant.rawValue) variant:\n  " + problems.joined(separator: "\n  "))
       }
     case .publish(let chunk, _, let variant, let source):
-      let bytes = try executor.read(environment.resolve(source))
+      let bytes = try executor.read(try resolve(source))
       let hex = SHA256.hex(of: bytes)
       let file = "chunks/\(chunk).\(variant.rawValue).\(hex.prefix(12)).wasm"
-      try executor.write(bytes, to: environment.resolve(SymbolicPath(.out, file)))
-      let gzip = try executor.run(executable: environment.executable(.gzip), arguments: ["-9", "-n", "-c", environment.resolve(source)]).count
-      let brotli = try executor.run(executable: environment.executable(.brotli), arguments: ["-q", "11", "-c", environment.resolve(source)]).count
+      try executor.write(bytes, to: try resolve(SymbolicPath(.out, file)))
+      let gzip = try executor.run(executable: environment.executable(.gzip), arguments: ["-9", "-n", "-c", try resolve(source)]).count
+      let brotli = try executor.run(executable: environment.executable(.brotli), arguments: ["-q", "11", "-c", try resolve(source)]).count
       let entry = Manifest.File(
         file: file, size: bytes.count, gzip: gzip, brotli: brotli, integrity: SHA256.integrity(of: bytes), sha256: hex)
       lock.withLock { published[chunk, default: [:]][variant.rawValue] = entry }
     case .pruneChunks(let directory):
       let kept = Set(lock.withLock { published.values.flatMap { $0.values.map { ($0.file as NSString).lastPathComponent } } })
-      for name in executor.listDirectory(environment.resolve(directory)) where name.hasSuffix(".wasm") && !kept.contains(name) {
-        try executor.remove(environment.resolve(directory.appending(name)))
+      for name in executor.listDirectory(try resolve(directory)) where name.hasSuffix(".wasm") && !kept.contains(name) {
+        try executor.remove(try resolve(directory.appending(name)))
       }
     case .writeManifest(let path):
-      try executor.write(Array(try manifestText().utf8), to: environment.resolve(path))
+      try executor.write(Array(try manifestText().utf8), to: try resolve(path))
     }
   }
 
   func parse(_ path: SymbolicPath) throws(BuildError) -> WasmModule {
     do {
-      return try WasmModule(parsing: try executor.read(environment.resolve(path)))
+      return try WasmModule(parsing: try executor.read(try resolve(path)))
     } catch let error as BuildError {
       throw error
     } catch {
@@ -195,7 +214,7 @@ public final class Builder: @unchecked Sendable {
     var symbols: Set<String> = []
     for object in objects {
       let text = String(decoding: try executor.run(
-        executable: environment.executable(.llvmNm), arguments: ["--undefined-only", "-j", environment.resolve(object)]),
+        executable: environment.executable(.llvmNm), arguments: ["--undefined-only", "-j", try resolve(object)]),
         as: UTF8.self)
       for line in text.split(separator: "\n") where !line.isEmpty && !line.hasSuffix(":") {
         let symbol = String(line)

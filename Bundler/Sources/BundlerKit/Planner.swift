@@ -36,6 +36,25 @@ public struct DomainSource: Sendable, Equatable {
 
   /// The first declaration file.
   public var declarationPath: String { declarationPaths.first ?? "" }
+
+  /// The domain folder, relative to the repository (the declaration files sit in its `JS/`).
+  public var folder: String {
+    let path = declarationPath
+    guard let range = path.range(of: "/JS/", options: .backwards) else { return "." }
+    return String(path[..<range.lowerBound])
+  }
+
+  /// Where a `csource`/`cinclude` path of the declaration is: below the domain folder, or below a
+  /// preparation's output folder for `$name/…`.
+  public func cPath(_ path: String) -> SymbolicPath {
+    if path.hasPrefix("$") {
+      let name = path.dropFirst().prefix { $0 != "/" }
+      let rest = path.dropFirst(1 + name.count).drop { $0 == "/" }
+      let output = SymbolicPath(.prepared, spec.domain + "/" + name)
+      return rest.isEmpty ? output : output.appending(String(rest)).normalized
+    }
+    return SymbolicPath(.repo, folder + "/" + path).normalized
+  }
 }
 
 /// Choices that shape a build.
@@ -84,6 +103,12 @@ public struct PlanError: Error, Equatable, CustomStringConvertible {
 public enum Planner {
   /// The name of the runtime chunk; no domain may use it.
   public static let runtimeChunk = "runtime"
+
+  /// Flags every C compile shares: PIC objects for a side module, symbols hidden unless a domain
+  /// exports them on purpose, wasi-libc's headers (the target is `wasm32-unknown-wasi` so that they
+  /// accept it; the runtime supplies the libc functions, and a chunk whose C needs a WASI system call
+  /// fails the linkage check instead of importing WASI).
+  public static let cFlags = ["--target=wasm32-unknown-wasi", "-fPIC", "-fvisibility=hidden", "-Os"]
 
   /// Flags every Embedded Swift compile shares.
   public static let swiftFlags = [
@@ -169,6 +194,11 @@ public enum Planner {
     let glue = SymbolicPath(.work, "glue")
     var prepare: [BuildStep] = [.makeDirectory(out), .makeDirectory(out.appending("chunks")), .makeDirectory(glue)]
     for domain in ordered {
+      for preparation in domain.spec.preparations {
+        prepare.append(.prepare(
+          script: SymbolicPath(.repo, domain.folder + "/" + preparation.script).normalized,
+          output: SymbolicPath(.prepared, domain.spec.domain + "/" + preparation.name)))
+      }
       prepare.append(.write(
         glue.appending(domain.spec.glueFile),
         contents: GlueGenerator.swiftSource(for: domain.spec, declarationPaths: domain.declarationPaths)))
@@ -201,15 +231,31 @@ public enum Planner {
     for domain in domains {
       let spec = domain.spec
       let object = dir.appending(spec.module + ".o")
+      var cObjects: [SymbolicPath] = []
+      if !spec.cSources.isEmpty {
+        let cDirectory = dir.appending("c/" + spec.domain)
+        steps.append(.makeDirectory(cDirectory))
+        for (index, source) in spec.cSources.enumerated() {
+          let path = domain.cPath(source)
+          let cObject = cDirectory.appending("\(index)-" + path.lastComponent.dropLast(2) + ".o")
+          steps.append(.run(.clang, cCompile(domain, variant: variant, source: path, object: cObject), label: "compile \(spec.domain) \(path.lastComponent)"))
+          cObjects.append(cObject)
+        }
+      }
+      var cImports: [Argument] = []
+      if spec.hasC {
+        cImports = ["-Xcc", "-isystem", "-Xcc"].map(Argument.text) + [.path(SymbolicPath(.wasiInclude))]
+        for include in spec.cIncludes { cImports += [.text("-I"), .path(domain.cPath(include))] }
+      }
       steps.append(.run(
         .swiftc,
-        flags + ["-O", "-I"].map(Argument.text) + [.path(modules)]
+        flags + ["-O", "-I"].map(Argument.text) + [.path(modules)] + cImports
           + ["-module-name", spec.module, "-emit-module", "-emit-module-path"].map(Argument.text)
           + [.path(modules.appending(spec.module + ".swiftmodule")), .text("-c")]
           + domain.sourceFiles.map { .path(SymbolicPath(.repo, $0)) }
           + [.path(SymbolicPath(.work, "glue/" + spec.glueFile)), .text("-o"), .path(object)],
         label: "compile \(spec.module)"))
-      domainObjects[spec.domain] = [object]
+      domainObjects[spec.domain] = [object] + cObjects
     }
     let allObjects = domains.flatMap { domainObjects[$0.spec.domain]! }
     let runtimeLinked = dir.appending("runtime.linked.wasm")
@@ -261,6 +307,16 @@ public enum Planner {
       steps.append(.publish(chunk: domain.spec.domain, kind: .domain, variant: variant, from: final))
     }
     return steps
+  }
+
+  /// The clang command of one C file of a domain.
+  static func cCompile(_ domain: DomainSource, variant: Variant, source: SymbolicPath, object: SymbolicPath) -> [Argument] {
+    var arguments = cFlags.map(Argument.text)
+    if variant == .simd { arguments.append(.text("-msimd128")) }
+    arguments += [.text("-isystem"), .path(SymbolicPath(.wasiInclude))]
+    for include in domain.spec.cIncludes { arguments += [.text("-I"), .path(domain.cPath(include))] }
+    arguments += domain.spec.cFlags.map(Argument.text)
+    return arguments + [.text("-c"), .path(source), .text("-o"), .path(object)]
   }
 
   static func optimize(

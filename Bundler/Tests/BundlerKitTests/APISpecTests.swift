@@ -88,6 +88,30 @@ import Testing
     #expect(Element.allCases.map(\.typedArray) == ["Float32Array", "Float64Array", "Int32Array", "Uint8Array"])
   }
 
+  @Test func cSourcesAndPreparations() throws {
+    let spec = try APISpec(parsing: """
+      domain c
+      module C
+      prepare src ../fetch.sh
+      csource C/a.c $src/b.c
+      csource C/c.c
+      cinclude include $src
+      cflags -DX=1 -O2
+      cflags -DY
+      """)
+    #expect(spec.preparations == [Preparation(name: "src", script: "../fetch.sh")])
+    #expect(spec.cSources == ["C/a.c", "$src/b.c", "C/c.c"] && spec.cIncludes == ["include", "$src"])
+    #expect(spec.cFlags == ["-DX=1", "-O2", "-DY"] && spec.hasC)
+    let other = try APISpec(parsing: "domain c\nmodule C\nprepare more ../more.sh\ncsource C/a.c C/d.c\ncinclude include\ncflags -DZ")
+    let merged = try APISpec.merging([spec, other])
+    #expect(merged.preparations.map(\.name) == ["src", "more"] && merged.cSources == ["C/a.c", "$src/b.c", "C/c.c", "C/d.c"])
+    #expect(merged.cIncludes == ["include", "$src"] && merged.cFlags == ["-DX=1", "-O2", "-DY", "-DZ"])
+    #expect(try APISpec.merging([spec, spec]).preparations.count == 1)
+    let clash = try APISpec(parsing: "domain c\nmodule C\nprepare src ../other.sh")
+    #expect { try APISpec.merging([spec, clash]) } throws: { ($0 as? SpecError)?.message.contains("preparation 'src' is declared twice") == true }
+    #expect(!(try APISpec(parsing: "domain c\nmodule C")).hasC)
+  }
+
   @Test func tryIsAWord() {
     func f(_ swift: String) -> Function { Function(name: "f", params: [], returns: .void, swift: swift) }
     #expect(f("try g()").throws && f("x(try g())").throws && f("try").throws && f("(try? g()) ?? 0").throws)
@@ -162,6 +186,13 @@ import Testing
     ("domain d\nmodule M\nfunction f(result: f32[]) -> f32[result.length]\n  swift: 1", 3, "'result' is reserved"),
     ("domain d\nmodule M\nfunction f(ret: f32)\n  swift: 1", 3, "'ret' is reserved"),
     ("domain d\nmodule M\nerror A\nerror B", 4, "a second 'error' line"),
+    ("domain d\nmodule M\nprepare x", 3, "expected 'prepare <name> <script>'"),
+    ("domain d\nmodule M\nprepare 1x a.sh", 3, "expected 'prepare <name> <script>'"),
+    ("domain d\nmodule M\nprepare x a.sh\nprepare x b.sh", 4, "preparation 'x' is declared twice"),
+    ("domain d\nmodule M\ncsource", 3, "needs at least one path"),
+    ("domain d\nmodule M\ncsource /abs/a.c", 3, "must be relative"),
+    ("domain d\nmodule M\ncsource a.h", 3, "is not a .c file"),
+    ("domain d\nmodule M\ncinclude $nope/x", 3, "names no preparation 'nope'"),
     ("domain d\nmodule M\nfunction f() -> u8[]\n  swift: 1", 3, "unknown result type 'u8[]'"),
     ("domain d\nmodule M\nfunction f(x f32)\n  swift: 1", 3, "expected 'name: type'"),
     ("domain d\nmodule M\nfunction f(1x: f32)\n  swift: 1", 3, "not an identifier"),

@@ -24,6 +24,7 @@ import Testing
       fake.files["/W/\(variant)/runtime.wasm"] = runtime
       fake.files["/W/\(variant)/simdkit.wasm"] = side(imports: [("env", "swift_retain", .function)], exports: ["simdkit_dot", "sum"])
       fake.files["/W/\(variant)/probe.wasm"] = side(imports: [("GOT.mem", "registry", .global)], exports: ["registry", "probe_create"])
+      fake.files["/W/\(variant)/cprobe.wasm"] = side(imports: [("env", "malloc", .function)], exports: ["cprobe_join"])
       fake.files["/W/\(variant)/probeclient.wasm"] = side(imports: [("env", "sum", .function), ("GOT.func", "probe_create", .global)], exports: ["probeclient_make"])
     }
     fake.files["/R/Bundler/JS/loader.js"] = Array("export {}\n".utf8)
@@ -32,10 +33,11 @@ import Testing
       case "/bin/llvm-nm": return Array("expf\n__stack_pointer\n\nobject.o:\nswift_retain\n".utf8)
       case "/bin/llvm-objdump":
         let path = arguments.last ?? ""
-        let has = path.contains("/simd/") ? simdInstructions && path.hasSuffix("simdkit.wasm") : scalarInstructions
+        let has = path.contains("/simd/") ? simdInstructions && (path.hasSuffix("simdkit.wasm") || path.hasSuffix("cprobe.wasm")) : scalarInstructions
         return Array((has ? "f32x4.add\nf32x4.mul\n" : "i32.add\n").utf8)
       case "/bin/gzip": return [UInt8](repeating: 0, count: 40)
       case "/bin/brotli": return [UInt8](repeating: 0, count: 30)
+      case "/R/Bundler/Tests/Fixtures/CProbe/prepare-table.sh": return Array("checking\n/P/generated\n".utf8)
       case "/bin/swiftc" where arguments == ["--version"]: return Array("Swift version 6.3.1 (fake)\nTarget: x86_64\n".utf8)
       default: return []
       }
@@ -57,7 +59,9 @@ import Testing
   @Test func buildsWithAFakeAndWritesTheManifest() throws {
     let fake = Self.executor()
     let manifest = try build(fake)
-    #expect(manifest.chunks.keys.sorted() == ["probe", "probeclient", "runtime", "simdkit"])
+    #expect(manifest.chunks.keys.sorted() == ["cprobe", "probe", "probeclient", "runtime", "simdkit"])
+    #expect(fake.calls.contains { $0.hasPrefix("run /bin/clang --target=wasm32-unknown-wasi") && $0.contains("-c /P/generated/primes.c -o /W/simd/c/cprobe/1-primes.o") })
+    #expect(fake.calls.contains { $0.hasPrefix("run /bin/wasm-ld --experimental-pic") && $0.contains("/W/simd/CProbe.o /W/simd/c/cprobe/0-cprobe.o /W/simd/c/cprobe/1-primes.o") })
     let file = try #require(manifest.chunks["simdkit"]?.variants["simd"])
     let bytes = Self.side(imports: [("env", "swift_retain", .function)], exports: ["simdkit_dot", "sum"])
     #expect(file.size == bytes.count && file.gzip == 40 && file.brotli == 30)
@@ -100,7 +104,7 @@ import Testing
   @Test func missingSIMDInstructionsFailTheBuild() throws {
     #expect {
       try build(Self.executor(simdInstructions: false))
-    } throws: { ($0 as? BuildError)?.message == "simdkit.wasm should contain f32x4 instructions and has none" }
+    } throws: { ($0 as? BuildError)?.message == "cprobe.wasm should contain f32x4 instructions and has none" }
     #expect {
       try build(Self.executor(scalarInstructions: true))
     } throws: { ($0 as? BuildError)?.message.contains("should contain no f32x4 instructions and has 2") == true }
@@ -132,6 +136,17 @@ import Testing
     #expect {
       try build(missing)
     } throws: { ($0 as? BuildError)?.message == "cannot read /W/scalar/probe.wasm" }
+  }
+
+  @Test func preparationsBindTheirFolderOrFailTheBuild() throws {
+    let silent = Self.executor()
+    let stdout = silent.stdout
+    silent.stdout = { executable, arguments in executable.hasSuffix("prepare-table.sh") ? Array("relative/path\n".utf8) : stdout(executable, arguments) }
+    #expect {
+      try build(silent)
+    } throws: { ($0 as? BuildError)?.message == "prepare-table.sh printed no absolute folder as its last line" }
+    let builder = Builder(plan: BuildPlan(prepare: [], lanes: [], finish: []), domains: [], options: BuildOptions(), environment: Self.environment, executor: FakeExecutor())
+    #expect(throws: BuildError("$PREPARED/d/x/a.c is used before its preparation ran")) { try builder.resolve(SymbolicPath(.prepared, "d/x/a.c")) }
   }
 
   @Test func environmentResolvesRootsAndTools() {

@@ -22,7 +22,7 @@ import Testing
 
   @Test func dependencyOrderPutsProvidersFirst() throws {
     let ordered = try Planner.dependencyOrder(try Fixtures.domains()).map(\.spec.domain)
-    #expect(ordered == ["probe", "simdkit", "probeclient"])
+    #expect(ordered == ["cprobe", "probe", "simdkit", "probeclient"])
   }
 
   @Test func unoptimisedBuildsCopyAndOneVariantIsEnough() throws {
@@ -53,6 +53,24 @@ import Testing
       try Planner.dependencyOrder([domain("a", depends: ["b"]), domain("b", depends: ["a"])])
     }
     #expect(PlanError(message: "x").description == "x")
+  }
+
+  @Test func cSourcesArePreparedCompiledPerVariantAndLinkedIntoTheChunk() throws {
+    let plan = try Planner.plan(domains: try Fixtures.domains(), options: BuildOptions())
+    let text = plan.description
+    #expect(plan.prepare.contains(.prepare(
+      script: SymbolicPath(.repo, "Bundler/Tests/Fixtures/CProbe/prepare-table.sh"), output: SymbolicPath(.prepared, "cprobe/generated"))))
+    #expect(text.contains("run [compile cprobe cprobe.c] clang --target=wasm32-unknown-wasi -fPIC -fvisibility=hidden -Os -msimd128 -isystem $WASI_INCLUDE -I $REPO/Bundler/Tests/Fixtures/CProbe/C/include -DCPROBE_SEPARATOR=44 -O2 -c $REPO/Bundler/Tests/Fixtures/CProbe/C/cprobe.c -o $WORK/simd/c/cprobe/0-cprobe.o"))
+    #expect(text.contains("run [compile cprobe primes.c] clang --target=wasm32-unknown-wasi -fPIC -fvisibility=hidden -Os -isystem $WASI_INCLUDE"))
+    #expect(text.contains("-Xcc -isystem -Xcc $WASI_INCLUDE -I $REPO/Bundler/Tests/Fixtures/CProbe/C/include -module-name CProbe"))
+    #expect(text.contains("@export-undefined($WORK/scalar/CProbe.o $WORK/scalar/c/cprobe/0-cprobe.o $WORK/scalar/c/cprobe/1-primes.o"))
+    let domain = try Fixtures.domains()[3]
+    #expect(domain.folder == "Bundler/Tests/Fixtures/CProbe")
+    #expect(domain.cPath("$generated") == SymbolicPath(.prepared, "cprobe/generated"))
+    #expect(domain.cPath("$generated/./x/../primes.c") == SymbolicPath(.prepared, "cprobe/generated/primes.c"))
+    #expect(domain.cPath("../Shared/a.c") == SymbolicPath(.repo, "Bundler/Tests/Fixtures/Shared/a.c"))
+    #expect(SymbolicPath(.repo, "../../a").normalized.relative == "../../a")
+    #expect(DomainSource(spec: domain.spec, declarationPath: "X.jsapi", sourceFiles: []).folder == ".")
   }
 
   @Test func packageJSONHasAnExportsMap() throws {

@@ -22,7 +22,7 @@ enum Fixtures {
     #expect(actual == expected, "snapshot \(name) differs; rerun with BUNDLER_RECORD_SNAPSHOTS=1 to accept", sourceLocation: sourceLocation)
   }
 
-  /// The three fixture domains: SIMDKit's real declaration, and the probe domains (probe is
+  /// The four fixture domains: SIMDKit's real declaration, and the probe domains (probe is
   /// declared by two files, merged as `Workspace.discover` merges them).
   static func domains() throws -> [DomainSource] {
     func load(_ paths: [String], sources: [String]) throws -> DomainSource {
@@ -35,6 +35,7 @@ enum Fixtures {
         ["Bundler/Tests/Fixtures/Probe/JS/Probe.jsapi", "Bundler/Tests/Fixtures/Probe/JS/ProbeData.jsapi"],
         sources: ["Bundler/Tests/Fixtures/Probe/Sources/Probe/Probe.swift", "Bundler/Tests/Fixtures/Probe/Sources/Probe/ProbeData.swift"]),
       try load(["SIMDKit/JS/SIMDKit.jsapi"], sources: ["SIMDKit/Sources/SIMDKit/GEMM.swift", "SIMDKit/Sources/SIMDKit/Kernels.swift"]),
+      try load(["Bundler/Tests/Fixtures/CProbe/JS/CProbe.jsapi"], sources: ["Bundler/Tests/Fixtures/CProbe/Sources/CProbe/CProbe.swift"]),
     ]
   }
 }

@@ -47,7 +47,7 @@ import Testing
     #expect(try Workspace.select([], from: domains) == domains)
     #expect(try Workspace.select(["probeclient"], from: domains).map(\.spec.domain) == ["probeclient", "probe", "simdkit"])
     #expect(try Workspace.select(["probe"], from: domains).map(\.spec.domain) == ["probe"])
-    #expect(throws: BuildError("no domain 'x' (domains: probeclient, probe, simdkit)")) { try Workspace.select(["x"], from: domains) }
+    #expect(throws: BuildError("no domain 'x' (domains: probeclient, probe, simdkit, cprobe)")) { try Workspace.select(["x"], from: domains) }
   }
 
   @Test func repositoryRootIsFoundFromBelow() {
