@@ -23,8 +23,10 @@ if grep -nE "setAttribute\('style'|\.innerHTML *=.*<script|eval\(|new Function" 
 fi
 for f in Playground/*.js Playground/tests/*.mjs; do cp "$f" "$tmp/check.mjs"; node --check "$tmp/check.mjs"; done
 
-(cd CLI && swift build --product ruvswarm >/dev/null)
+# With coverage instrumentation, as `make test` just built the CLI package: no rebuild of its dependencies.
+(cd CLI && swift build --product ruvswarm --enable-code-coverage >/dev/null)
 ruvswarm="$(cd CLI && swift build --show-bin-path)/ruvswarm"
+export LLVM_PROFILE_FILE="$tmp/ruvswarm-%p.profraw"
 dist=${PLAYGROUND_DIST:-}
 if [ -z "$dist" ]; then
   (cd Bundler && swift build --product bundler >/dev/null)
