@@ -248,6 +248,8 @@ public enum ModelArchive {
       guard w >= 1 else { throw r.fail("window size must be >= 1") }
       model = try WindowAverage(windowSize: w, alias: alias)
     case "MLP": model = try MLP.decode(&r, alias: alias)
+    case "ExponentialSmoothing": model = try ExponentialSmoothing.decode(&r, alias: alias)
+    case "Theta": model = try Theta.decode(&r, alias: alias)
     case "Conformal": model = try ConformalModel.decode(&r, alias: alias)
     case "Ensemble": model = try Ensemble.decode(&r, alias: alias)
     case "DLinear", "NLinear", "NBEATS", "NHITS", "RNN", "LSTM", "GRU", "TCN", "TiDE", "PatchTST", "DeepAR",
