@@ -87,6 +87,8 @@ export async function launchChromium({ width = 1280, height = 900 } = {}) {
         await session('Input.dispatchKeyEvent', { type, key, code: key, windowsVirtualKeyCode: codes[key] });
       }
     },
+    async emulateDark() { await session('Emulation.setEmulatedMedia', { features: [{ name: 'prefers-color-scheme', value: 'dark' }] }); },
+    async emulateLight() { await session('Emulation.setEmulatedMedia', { features: [] }); },
     async viewport(w, h) {
       await session('Emulation.setDeviceMetricsOverride', { width: w, height: h, deviceScaleFactor: 1, mobile: w < 600 });
     },

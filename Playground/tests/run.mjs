@@ -114,6 +114,15 @@ async function scenario(launch, variant) {
     check(testMSE > 0 && testMSE < 0.25, `${name}: diabetes 8-8-2 test MSE ${testMSE} < 0.25`);
     check(requests.slice(mark).some((l) => l.startsWith('GET /datasets/fann/diabetes.test 200')), `${name}: diabetes.train/.test came from /datasets/`);
     await shot('3-neural-diabetes');
+    // Live: a long run redraws the chart while it trains, and Stop ends it.
+    await driver.eval(`(() => { document.querySelector('#neural-epochs').value = '100000'; return true; })()`);
+    await click('#neural-train');
+    await waitFor(`document.querySelector('#neural-form').dataset.state === 'training' && /^epoch \\d+/.test(document.querySelector('#neural-summary').textContent)`, 'a live chart update');
+    const midway = await driver.eval(`document.querySelector('#neural-chart path.loss')?.getAttribute('d').length ?? 0`);
+    await click('#neural-stop');
+    await waitFor(`document.querySelector('#neural-form').dataset.state === 'stopped'`, 'Stop');
+    const stoppedAt = Number(await text('#neural-epochs-done'));
+    check(midway > 0 && stoppedAt > 0 && stoppedAt < 100000, `${name}: the loss chart updates while training and Stop ends the run (at epoch ${stoppedAt})`);
     // A bad choice is a message, not a crash.
     await driver.eval(`(() => { const s = document.querySelector('#neural-problem'); s.value = 'upload'; s.dispatchEvent(new Event('change')); return true; })()`);
     await click('#neural-train');
@@ -143,14 +152,21 @@ async function scenario(launch, variant) {
     check(await text('#swarm-succeeded') === '24 / 24' && retried > 0 && tree === 9, `${name}: random graph, flaky agents: 24 / 24 succeeded after ${retried} retries; a tree of 10 agents has 9 links (${tree})`);
     await shot('5-swarm-tree-flaky');
 
-    // 6. Phone width: no horizontal scrolling, every panel still usable.
+    // 6. Dark colour scheme (Chromium can emulate it).
+    if (driver.emulateDark) {
+      await driver.emulateDark();
+      await shot('6-swarm-dark');
+      await driver.emulateLight();
+    }
+
+    // 7. Phone width: no horizontal scrolling, every panel still usable.
     await driver.viewport(390, 844);
     await new Promise((r) => setTimeout(r, 300));
     const overflow = await driver.eval(`document.documentElement.scrollWidth`);
     check(overflow <= 390, `${name}: at 390 px wide nothing overflows (scrollWidth ${overflow})`);
-    await shot('6-phone-swarm');
+    await shot('7-phone-swarm');
     await click('#tab-neural');
-    await shot('7-phone-neural');
+    await shot('8-phone-neural');
 
     const problems = [...await driver.eval('window.__problems'), ...driver.problems];
     check(problems.length === 0, `${name}: no CSP violation, error or unhandled rejection (${problems.join('; ')})`);
