@@ -68,7 +68,7 @@ struct CovariateSample {
 /// - Complexity: fit O(maxSteps · batchSize · cost of one forward and backward pass).
 public class CovariateNetwork: WindowNetwork {
   /// The archive kinds of this group (``ModelArchive`` and ``WindowNetwork`` decode them).
-  static let kinds = ["NBEATSx", "MLPMultivariate"]
+  static let kinds = ["NBEATSx", "MLPMultivariate", "TSMixer", "DilatedRNN", "BiTCN"]
 
   /// Series per example: 1 for a univariate model, `nSeries` for a multivariate one.
   public let seriesCount: Int
@@ -117,6 +117,9 @@ public class CovariateNetwork: WindowNetwork {
       switch kind {
       case "NBEATSx": m = try NBEATSx.decodeConfig(c, own, exogenous: exo)
       case "MLPMultivariate": m = try MLPMultivariate.decodeConfig(c, own, exogenous: exo)
+      case "TSMixer": m = try TSMixer.decodeConfig(c, own, exogenous: exo)
+      case "DilatedRNN": m = try DilatedRNN.decodeConfig(c, own, exogenous: exo)
+      case "BiTCN": m = try BiTCN.decodeConfig(c, own, exogenous: exo)
       default: m = nil
       }
     } catch {
