@@ -3,8 +3,8 @@
 // URL layout (the playground's modules import from these paths):
 //   /                       Playground/ (index.html, app.js, styles.css, …)
 //   /dist/                  the bundle: loader.js, manifest.json, chunks/*.wasm (built when missing)
-//   /modules/swarm.mjs      Core/JS/swarm.mjs, the JS wrapper of the Core chunk
-//   /modules/snapshots.mjs  Persistence/JS/snapshots.mjs, durable browser snapshots (when present)
+//   /modules/<file>.mjs     the domains' JS modules, <Domain>/JS/*.mjs (Core's swarm.mjs, Persistence's
+//                           snapshots.mjs, …)
 //   /datasets/              the shared data sets (FANN problems, forecast series), `<repo>/../shared/datasets`
 //                           by default, when that folder exists
 // The folders are found upwards from the working directory, then from the executable's location, unless
@@ -69,10 +69,7 @@ struct ServeCommand: CLICommand {
     }
     let domains = try Self.manifestDomains(manifestPath)
     var mounts = [StaticServer.Mount(prefix: "/", path: playgroundDir), .init(prefix: "/dist/", path: distDir)]
-    for (url, file) in [("/modules/swarm.mjs", "/Core/JS/swarm.mjs"), ("/modules/snapshots.mjs", "/Persistence/JS/snapshots.mjs")]
-    where FileManager.default.fileExists(atPath: root + file) {
-      mounts.append(.init(prefix: url, path: root + file))
-    }
+    for (url, file) in Self.domainModules(root: root) { mounts.append(.init(prefix: url, path: file)) }
     let datasetsDir = datasets ?? URL(fileURLWithPath: root + "/../shared/datasets").standardizedFileURL.path
     if FileManager.default.fileExists(atPath: datasetsDir) {
       mounts.append(.init(prefix: "/datasets/", path: datasetsDir))
@@ -89,6 +86,20 @@ struct ServeCommand: CLICommand {
         + " (rebuild with `ruvswarm bundle`)")
     }
     return server
+  }
+
+  /// The domains' JS modules (`<Domain>/JS/*.mjs`, e.g. Core's `swarm.mjs`) as `/modules/<file>` → path,
+  /// so that a module importing a sibling (`./snapshots.mjs`) finds it.
+  static func domainModules(root: String) -> [(String, String)] {
+    var out: [(String, String)] = []
+    for domain in ["Core", "Neural", "Forecasting", "Persistence"] {
+      let folder = root + "/" + domain + "/JS"
+      let files = (try? FileManager.default.contentsOfDirectory(atPath: folder)) ?? []
+      for file in files.sorted() where file.hasSuffix(".mjs") && !file.hasPrefix(".") {
+        out.append(("/modules/" + file, folder + "/" + file))
+      }
+    }
+    return out
   }
 
   /// The chunk names of a manifest, in its order; a CLIError when it is not a RuvSwarm manifest.

@@ -60,6 +60,17 @@ import Testing
     #expect(!quiet.output.contains("GET /"))
   }
 
+  @Test func mountsTheDomainsModules() throws {
+    let root = fakeRepository()
+    try Data("export {}".utf8).write(to: URL(fileURLWithPath: root + "/Core/JS/other.mjs"))
+    try Data("x".utf8).write(to: URL(fileURLWithPath: root + "/Core/JS/swarm.d.mts"))
+    let modules = ServeCommand.domainModules(root: root)
+    #expect(modules.map(\.0) == ["/modules/other.mjs", "/modules/swarm.mjs"])
+    #expect(modules.map(\.1) == [root + "/Core/JS/other.mjs", root + "/Core/JS/swarm.mjs"])
+    // This repository: Core's swarm.mjs is always there.
+    #expect(ServeCommand.domainModules(root: Paths.repo.path).contains { $0.0 == "/modules/swarm.mjs" })
+  }
+
   @Test func findsTheRepositoryUpwards() throws {
     let root = fakeRepository()
     try FileManager.default.createDirectory(atPath: root + "/a/b", withIntermediateDirectories: true)
