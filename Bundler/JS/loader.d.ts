@@ -65,6 +65,10 @@ export interface MemoryStats {
   pages: number;
   /** Where the runtime's heap starts. */
   heapBase: number;
+  /** Bytes in live heap blocks (every chunk's malloc, Swift objects included), counted by the runtime's allocator. */
+  heapInUse: number;
+  /** The most bytes ever in live heap blocks. */
+  heapPeak: number;
   /** The static region of every linked chunk. */
   regions: MemoryRegion[];
 }

@@ -214,16 +214,23 @@ export class RuvSwarm {
     });
   }
 
-  /** Linear-memory statistics: current and peak bytes, pages, and each chunk's static region. */
+  /**
+   * Linear-memory statistics: current and peak bytes, pages, heap bytes in use and their peak (every
+   * live malloc block of every chunk, counted by the runtime's allocator wrappers), and each chunk's
+   * static region.
+   */
   memoryStats() {
-    if (!this.#runtime) return { currentBytes: 0, peakBytes: 0, pages: 0, heapBase: 0, regions: [] };
+    if (!this.#runtime) return { currentBytes: 0, peakBytes: 0, pages: 0, heapBase: 0, heapInUse: 0, heapPeak: 0, regions: [] };
     const bytes = this.#runtime.memory.buffer.byteLength;
     this.#peak = Math.max(this.#peak, bytes);
+    const { ruvswarm_heap_in_use: inUse, ruvswarm_heap_peak: peak } = this.#runtime.exports;
     return {
       currentBytes: bytes,
       peakBytes: this.#peak,
       pages: bytes / 65536,
       heapBase: this.#runtime.heapBase,
+      heapInUse: typeof inUse === 'function' ? inUse() >>> 0 : 0,
+      heapPeak: typeof peak === 'function' ? peak() >>> 0 : 0,
       regions: this.#regions.map((r) => ({ ...r })),
     };
   }
@@ -336,7 +343,9 @@ export class RuvSwarm {
     try { instance = new WebAssembly.Instance(module, imports); } catch (cause) {
       throw new RuvSwarmError(cause instanceof WebAssembly.LinkError ? 'unresolved-symbol' : 'link', `the runtime chunk does not link: ${cause.message}`, { chunk: 'runtime', cause });
     }
-    const exports = instance.exports;
+    // The allocator is linked with --wrap (heap accounting): `__wrap_malloc` is bound as `malloc`.
+    const exports = {};
+    for (const [name, value] of Object.entries(instance.exports)) exports[name.startsWith('__wrap_') ? name.slice(7) : name] = value;
     memory = exports.memory;
     for (const name of ['memory', '__indirect_function_table', '__stack_pointer', 'malloc', 'free', 'aligned_alloc']) {
       if (!(name in exports)) throw new RuvSwarmError('unresolved-symbol', `the runtime chunk does not export ${name}`, { chunk: 'runtime', symbols: [name] });

@@ -380,6 +380,28 @@ export const tests = [
     assert(s.dot(new Float32Array([3]), new Float32Array([4])) === 12, 'views re-created');
   }],
 
+  ['memory statistics count heap bytes in use: call buffers and results are freed, live objects are counted', async ({ RuvSwarm, baseURL, realFetch }) => {
+    const ruv = new RuvSwarm({ baseURL, fetch: realFetch });
+    const empty = ruv.memoryStats();
+    assert(empty.heapInUse === 0 && empty.heapPeak === 0, 'stats before load');
+    const p = await ruv.load('probe');
+    const loaded = ruv.memoryStats();
+    assert(loaded.heapInUse > 0 && loaded.heapPeak >= loaded.heapInUse, `after load: ${JSON.stringify(loaded)}`);
+    p.echo('warm up the call path');
+    const before = ruv.memoryStats().heapInUse;
+    const text = 'x'.repeat(100000);
+    assert(p.echo(text) === text && p.reversed(new Uint8Array(50000)).length === 50000, 'calls');
+    p.scale(2, new Float64Array(10000));
+    try { p.badText(1000); } catch { /* invalid-utf8: its buffer is freed too */ }
+    try { p.digits('1x'); } catch { /* a domain error */ }
+    const after = ruv.memoryStats();
+    assert(after.heapInUse === before, `call buffers leaked: ${before} -> ${after.heapInUse}`);
+    assert(after.heapPeak >= before + 200000, `peak ${after.heapPeak} should include the 100 KB argument and result`);
+    for (let i = 0; i < 100; i++) p.create();
+    const objects = ruv.memoryStats().heapInUse;
+    assert(objects >= before + 100 * 16, `100 live accumulators: ${before} -> ${objects}`);
+  }],
+
   ['feature detection reports simd, workers and SharedArrayBuffer', async ({ RuvSwarm, baseURL, realFetch }) => {
     const features = new RuvSwarm({ baseURL, fetch: realFetch }).features;
     for (const key of ['simd', 'workers', 'sharedArrayBuffer', 'compileStreaming']) {

@@ -19,6 +19,12 @@ public enum Linkage {
     "memory", "__indirect_function_table", "__stack_pointer", "__memory_base", "__table_base",
   ]
 
+  /// The name a runtime export binds to: the allocator is linked with `--wrap`, so `malloc` is
+  /// exported as `__wrap_malloc`, which the loader binds as `malloc`.
+  public static func boundName(_ export: String) -> String {
+    export.hasPrefix("__wrap_") ? String(export.dropFirst(7)) : export
+  }
+
   /// The JS functions the loader gives the runtime (module `ruvswarm`).
   public static let runtimeShims: Set<String> = ["putchar", "random_fill"]
 
@@ -35,7 +41,7 @@ public enum Linkage {
       exportsByChunk[domain.chunk] = Set(domain.module.exports.map(\.name))
       dependenciesByChunk[domain.chunk] = domain.dependencies
     }
-    let runtimeExports = Set(runtime.exports.map(\.name))
+    let runtimeExports = Set(runtime.exports.map { boundName($0.name) })
     for domain in domains {
       var available = runtimeExports.union(exportsByChunk[domain.chunk] ?? [])
       var pending = domain.dependencies

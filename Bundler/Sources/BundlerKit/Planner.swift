@@ -143,6 +143,13 @@ public enum Planner {
     "memcmp", "memcpy", "memmove", "memset", "strlen",
   ]
 
+  /// The allocator functions the runtime wraps (`--wrap`) to count heap bytes in use
+  /// (Bundler/Runtime/Runtime.swift); their exports are named `__wrap_<name>`.
+  public static let wrappedAllocator = ["malloc", "free", "calloc", "realloc", "posix_memalign", "aligned_alloc"]
+
+  /// The runtime's own functions for the loader (heap statistics).
+  public static let runtimeStatistics = ["ruvswarm_heap_in_use", "ruvswarm_heap_peak"]
+
   /// The Embedded Swift runtime entry points the runtime exports when its object defines them.
   public static let swiftRuntimeExports = [
     "swift_allocObject", "swift_initStackObject", "swift_initStaticObject", "swift_allocEmptyBox",
@@ -264,7 +271,8 @@ public enum Planner {
       "--growable-table", "--export-table", "--export=__stack_pointer", "--export=__heap_base",
       "--export=__data_end",
     ].map(Argument.text)
-    runtimeLink += runtimeLibcExports.map { .text("--export=" + $0) }
+    runtimeLink += wrappedAllocator.map { .text("--wrap=" + $0) }
+    runtimeLink += (runtimeLibcExports + runtimeStatistics).map { .text("--export=" + $0) }
     runtimeLink += swiftRuntimeExports.map { .text("--export-if-defined=" + $0) }
     if !allObjects.isEmpty { runtimeLink.append(.exportUndefinedSymbols(of: allObjects)) }
     runtimeLink += [.path(runtimeObject), .path(SymbolicPath(.wasiLibc)), .path(SymbolicPath(.builtins)), .text("-o"), .path(runtimeLinked)]
