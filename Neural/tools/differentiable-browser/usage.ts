@@ -1,0 +1,30 @@
+// Type-checks a use of the Neural chunk's differentiable API against the generated domains.d.ts
+// (tsc --strict, run by scripts/checks/neural-differentiable-browser.sh).
+import { RuvSwarm } from './loader.js';
+const neural = await new RuvSwarm().load('neural');
+const model: number = neural.createModel(24, 1, 1);
+neural.addRecurrent(model, 1, 32, 2);
+neural.addLayerNorm(model);
+neural.addDropout(model, 0.1);
+neural.addLastStep(model);
+neural.addDense(model, 1, 11);
+neural.setLoss(model, 2, 1);
+neural.setOptimizer(model, 1, 1e-3, 0, 0, 1);
+const inputs = new Float32Array(8 * 24), targets = new Float32Array(8);
+const loss: number = neural.trainStep(model, inputs, targets);
+const evaluated: number = neural.evaluate(model, inputs, targets);
+const forecast: Float32Array = neural.predict(model, inputs);
+const file: Uint8Array = neural.saveModel(model);
+const copy: number = neural.loadModel(file);
+const sizes: number[] = [neural.inputSize(copy), neural.outputSize(copy), neural.layerCount(copy), neural.parameterCount(copy)];
+const attention: number = neural.createModel(24, 8, 2);
+neural.addConv1D(attention, 8, 2, 2, 0);
+neural.addPositionalEncoding(attention);
+neural.addAttention(attention, 2, 1);
+neural.addTransformerEncoder(attention, 2, 16, 0, 1);
+neural.addFlatten(attention);
+neural.addActivation(attention, 7);
+console.log(loss, evaluated, forecast.length, file.length, sizes);
+neural.destroyModel(copy);
+neural.destroyModel(model);
+neural.destroyModel(attention);
