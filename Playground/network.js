@@ -122,7 +122,11 @@ export class NetworkPanel {
 
   #facts() {
     const stats = this.#ruv.memoryStats();
-    document.getElementById('fact-memory').textContent = kilobytes(stats.currentBytes);
+    const memory = document.getElementById('fact-memory');
+    memory.textContent = stats.heapInUse === undefined ? kilobytes(stats.currentBytes)
+      : `${kilobytes(stats.heapInUse)} of ${kilobytes(stats.currentBytes)}`;
+    memory.title = stats.heapInUse === undefined ? 'linear memory'
+      : `heap in use ${stats.heapInUse} B (peak ${stats.heapPeak} B) in ${stats.currentBytes} B of linear memory`;
     document.getElementById('fact-chunks').textContent = `${this.#ruv.linkedChunks.length} linked`;
   }
 

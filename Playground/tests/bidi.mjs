@@ -155,6 +155,10 @@ export async function launchFirefox({ width = 1280, height = 900 } = {}) {
       const value = KEYS[key] ?? key;
       await send('input.performActions', { context, actions: [{ type: 'key', id: 'keyboard', actions: [{ type: 'keyDown', value }, { type: 'keyUp', value }] }] });
     },
+    async setFile(selector, file) {
+      const r = await send('script.evaluate', { expression: `document.querySelector(${JSON.stringify(selector)})`, target: { context }, awaitPromise: false, resultOwnership: 'root' });
+      await send('input.setFiles', { context, element: { sharedId: r.result.sharedId }, files: [file] });
+    },
     async viewport(w, h) { await send('browsingContext.setViewport', { context, viewport: { width: w, height: h } }); },
     async screenshot(file) {
       const { data } = await send('browsingContext.captureScreenshot', { context, origin: 'document' });

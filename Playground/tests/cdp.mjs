@@ -89,6 +89,11 @@ export async function launchChromium({ width = 1280, height = 900 } = {}) {
     },
     async emulateDark() { await session('Emulation.setEmulatedMedia', { features: [{ name: 'prefers-color-scheme', value: 'dark' }] }); },
     async emulateLight() { await session('Emulation.setEmulatedMedia', { features: [] }); },
+    async setFile(selector, file) {
+      const { root } = await session('DOM.getDocument', { depth: 0 });
+      const { nodeId } = await session('DOM.querySelector', { nodeId: root.nodeId, selector });
+      await session('DOM.setFileInputFiles', { nodeId, files: [file] });
+    },
     async viewport(w, h) {
       await session('Emulation.setDeviceMetricsOverride', { width: w, height: h, deviceScaleFactor: 1, mobile: w < 600 });
     },

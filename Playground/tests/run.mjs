@@ -5,6 +5,7 @@
 // Usage: node Playground/tests/run.mjs --ruvswarm BIN --dist DIR --repo ROOT --shots DIR [--browsers chromium,firefox]
 import { spawn } from 'node:child_process';
 import fs from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import { launchChromium } from './cdp.mjs';
 import { launchFirefox } from './bidi.mjs';
@@ -13,6 +14,11 @@ const args = Object.fromEntries(process.argv.slice(2).reduce((pairs, a, i, all) 
 const browsers = (args.browsers ?? 'chromium,firefox').split(',');
 fs.mkdirSync(args.shots, { recursive: true });
 const manifest = JSON.parse(fs.readFileSync(path.join(args.dist, 'manifest.json'), 'utf8'));
+// Files to upload: FANN's xor.data from the shared data sets, and a malformed copy (line 4 is wrong).
+const xorData = path.resolve(args.repo, '../shared/datasets/fann/xor.data');
+const uploads = fs.mkdtempSync(path.join(os.tmpdir(), 'playground-upload-'));
+const badData = path.join(uploads, 'bad.data');
+fs.writeFileSync(badData, '4 2 1\n-1 -1\n-1\nabc 1\n1\n1 -1\n1\n1 1\n-1\n');
 
 // The server, with its request log.
 const serve = spawn(args.ruvswarm, ['serve', '--port', '0', '--no-build', '--dist', args.dist, '--repo', args.repo], { stdio: ['ignore', 'pipe', 'pipe'] });
@@ -123,11 +129,20 @@ async function scenario(launch, variant) {
     await waitFor(`document.querySelector('#neural-form').dataset.state === 'stopped'`, 'Stop');
     const stoppedAt = Number(await text('#neural-epochs-done'));
     check(midway > 0 && stoppedAt > 0 && stoppedAt < 100000, `${name}: the loss chart updates while training and Stop ends the run (at epoch ${stoppedAt})`);
-    // A bad choice is a message, not a crash.
-    await driver.eval(`(() => { const s = document.querySelector('#neural-problem'); s.value = 'upload'; s.dispatchEvent(new Event('change')); return true; })()`);
+    // Your own file: none chosen, a malformed one (the error names its line), then a good one.
+    await driver.eval(`(() => { const s = document.querySelector('#neural-problem'); s.value = 'upload'; s.dispatchEvent(new Event('change')); document.querySelector('#neural-epochs').value = '300'; document.querySelector('#neural-target').value = '0.0001'; return true; })()`);
+    check(await driver.eval(`!document.querySelector('#neural-upload-field').hidden`), `${name}: choosing "my own file" shows the file field`);
     await click('#neural-train');
     await waitFor(`document.querySelector('#neural-form').dataset.state === 'error'`, 'the upload error');
     check((await text('#neural-status')).includes('choose a FANN .data file first'), `${name}: training without a file says so`);
+    await driver.setFile('#neural-file', badData);
+    await click('#neural-train');
+    await waitFor(`document.querySelector('#neural-form').dataset.state === 'error' && document.querySelector('#neural-status').textContent.includes('bad.data')`, 'the malformed-file error');
+    check((await text('#neural-status')).includes('bad.data:4: "abc" is not a number'), `${name}: a malformed file is reported at its line (${await text('#neural-status')})`);
+    await driver.setFile('#neural-file', xorData);
+    await click('#neural-train');
+    await waitFor(`document.querySelector('#neural-form').dataset.state === 'trained' && document.querySelector('#neural-status').textContent.includes('xor.data')`, 'training on the uploaded file');
+    check(Number(await text('#neural-mse')) <= 1e-4, `${name}: the uploaded xor.data trains (${await text('#neural-status')})`);
 
     // 5. Swarm, reached with the keyboard (ArrowRight on the focused tab list).
     await driver.eval(`(document.querySelector('#tab-neural').focus(), true)`);
@@ -185,5 +200,6 @@ for (const browser of browsers) {
   else if (browser === 'firefox') await scenario(launchFirefox, 'scalar');
 }
 serve.kill('SIGTERM');
+fs.rmSync(uploads, { recursive: true, force: true });
 console.log(`playground: ${failures === 0 ? 'all passed' : `${failures} failure(s)`} in ${((Date.now() - started) / 1000).toFixed(1)} s; screenshots in ${args.shots}`);
 process.exit(failures === 0 ? 0 : 1);
