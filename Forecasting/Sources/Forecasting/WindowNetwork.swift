@@ -282,6 +282,8 @@ public class WindowNetwork: ForecastModel {
     case "DeepAR": return try DeepAR.decodeConfig(c, config)
     case "VanillaTransformer": return try VanillaTransformer.decodeConfig(c, config)
     case "Informer": return try Informer.decodeConfig(c, config)
+    case "Autoformer": return try Autoformer.decodeConfig(c, config)
+    case "FEDformer": return try FEDformer.decodeConfig(c, config)
     case _ where CovariateNetwork.kinds.contains(kind): return try CovariateNetwork.makeCovariate(kind, c, config)
     case "RNN", "LSTM", "GRU":
       guard let v = RecurrentNetwork.sizes(config) else { return nil }
