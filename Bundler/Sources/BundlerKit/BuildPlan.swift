@@ -5,8 +5,11 @@
 // are names, so `BuildPlan.description` is a stable text that the snapshot tests pin. `Builder`
 // carries a plan out through an `Executor`, which binds the roots and tools to the machine.
 //
-// Shape: `prepare` steps, then one lane per variant (simd128, scalar; lanes are independent and may
-// run concurrently), then `finish` steps (loader, declarations, package.json, manifest).
+// Shape: `prepare` steps, then the lanes: `shared` (what both variants use: the runtime's object and
+// the non-numeric domains, compiled once) and one per variant (simd128, scalar), then `finish` steps
+// (loader, declarations, package.json, manifest). The lanes' steps form a graph through the files
+// they read and write (`BuildPlan.dependencies`): the builder runs every step whose inputs are made
+// as soon as a worker is free, across lanes.
 
 /// A path relative to one of the build's roots.
 ///
@@ -180,17 +183,75 @@ public enum BuildStep: Hashable, Sendable, CustomStringConvertible {
   }
 }
 
-/// A complete build: preparation, one lane per variant, and the finishing steps.
+/// A named sequence of steps: `shared` (variant nil) or one variant's.
+public struct Lane: Equatable, Sendable {
+  /// `shared`, `simd` or `scalar`: the log prefix.
+  public var name: String
+  /// The variant, or nil for the shared lane.
+  public var variant: Variant?
+  /// The steps, in an order that respects their dependencies.
+  public var steps: [BuildStep]
+
+  /// Creates a lane.
+  public init(name: String, variant: Variant?, steps: [BuildStep]) {
+    self.name = name
+    self.variant = variant
+    self.steps = steps
+  }
+}
+
+extension BuildStep {
+  /// The files the step reads that other steps may make (a directory input stands for everything
+  /// below it, such as `-I modules/SIMDKit`).
+  public var inputs: [SymbolicPath] {
+    switch self {
+    case .run(_, let arguments, _):
+      var inputs: [SymbolicPath] = []
+      var skipNext = false
+      for argument in arguments {
+        switch argument {
+        case .text(let text): skipNext = text == "-o" || text == "-emit-module-path"
+        case .path(let path):
+          if !skipNext { inputs.append(path) }
+          skipNext = false
+        case .exportUndefinedSymbols(let objects): inputs += objects
+        }
+      }
+      return inputs
+    case .checkInstructions(let path, _, _), .publish(_, _, _, let path): return [path]
+    case .checkLinkage(_, let runtime, let units): return [runtime] + units.map(\.path)
+    case .copy(let source, _): return [source]
+    default: return []
+    }
+  }
+
+  /// The files the step makes.
+  public var outputs: [SymbolicPath] {
+    switch self {
+    case .run(_, let arguments, _):
+      var outputs: [SymbolicPath] = []
+      for (index, argument) in arguments.enumerated() {
+        guard index > 0, case .path(let path) = argument, case .text(let flag) = arguments[index - 1] else { continue }
+        if flag == "-o" || flag == "-emit-module-path" { outputs.append(path) }
+      }
+      return outputs
+    case .makeDirectory(let path), .write(let path, _), .copy(_, let path): return [path]
+    default: return []
+    }
+  }
+}
+
+/// A complete build: preparation, the lanes, and the finishing steps.
 public struct BuildPlan: Equatable, Sendable, CustomStringConvertible {
   /// Steps before the lanes.
   public var prepare: [BuildStep]
-  /// Independent step sequences, one per variant.
-  public var lanes: [(variant: Variant, steps: [BuildStep])]
+  /// The shared lane and one lane per variant.
+  public var lanes: [Lane]
   /// Steps after every lane finished.
   public var finish: [BuildStep]
 
   /// Creates a plan.
-  public init(prepare: [BuildStep], lanes: [(variant: Variant, steps: [BuildStep])], finish: [BuildStep]) {
+  public init(prepare: [BuildStep], lanes: [Lane], finish: [BuildStep]) {
     self.prepare = prepare
     self.lanes = lanes
     self.finish = finish
@@ -201,11 +262,47 @@ public struct BuildPlan: Equatable, Sendable, CustomStringConvertible {
   /// Every step, lanes in order.
   public var allSteps: [BuildStep] { prepare + lanes.flatMap(\.steps) + finish }
 
-  /// One line per step, lanes headed by their variant: the snapshot format.
+  /// For every step of `steps`, the indices of the earlier steps it waits for: those that make a file
+  /// it reads (or something below a folder it reads).
+  /// - Complexity: O(n²) in the number of steps (a few hundred at most).
+  public static func dependencies(of steps: [BuildStep]) -> [[Int]] {
+    let outputs = steps.map { $0.outputs.map(\.description) }
+    return steps.enumerated().map { index, step in
+      let inputs = step.inputs.map(\.description)
+      return (0..<index).filter { earlier in
+        outputs[earlier].contains { output in inputs.contains { output == $0 || output.hasPrefix($0 + "/") } }
+      }
+    }
+  }
+
+  /// A rough cost of a step, for scheduling: a Swift compile (whole module) dwarfs a C compile, which
+  /// dwarfs a link or an optimisation; checks and publishing are cheap.
+  public static func cost(of step: BuildStep) -> Int {
+    guard case .run(let tool, let arguments, _) = step else { return 1 }
+    switch tool {
+    case .swiftc: return 20 + arguments.filter { if case .path(let p) = $0 { return p.relative.hasSuffix(".swift") } else { return false } }.count
+    case .clang: return 8
+    case .wasmOpt: return 4
+    default: return 2
+    }
+  }
+
+  /// For every step, its cost plus the costliest chain of steps that wait for it (its "bottom
+  /// level"): the scheduler starts the ready step with the largest one first.
+  /// - Complexity: O(n + edges).
+  public static func criticalPath(of steps: [BuildStep], dependencies: [[Int]]) -> [Int] {
+    var level = steps.map(cost(of:))
+    for index in steps.indices.reversed() {
+      for dependency in dependencies[index] { level[dependency] = max(level[dependency], cost(of: steps[dependency]) + level[index]) }
+    }
+    return level
+  }
+
+  /// One line per step, lanes headed by their name: the snapshot format.
   public var description: String {
     var lines = ["# prepare"] + prepare.map(\.description)
     for lane in lanes {
-      lines.append("# lane \(lane.variant.rawValue)")
+      lines.append("# lane \(lane.name)")
       lines += lane.steps.map(\.description)
     }
     lines.append("# finish")

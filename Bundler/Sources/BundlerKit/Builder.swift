@@ -63,6 +63,16 @@ public struct Environment: Sendable, Equatable {
   }
 }
 
+/// The scheduler's shared state (guarded by its condition's lock).
+private final class Board: @unchecked Sendable {
+  /// Per step: 0 waiting, 1 running, 2 done.
+  var state: [UInt8]
+  var failures: [(index: Int, error: BuildError)] = []
+  var running = 0
+
+  init(count: Int) { state = [UInt8](repeating: 0, count: count) }
+}
+
 /// Runs plans.
 ///
 /// ```swift
@@ -95,27 +105,73 @@ public final class Builder: @unchecked Sendable {
     self.log = log
   }
 
-  /// Runs every step and returns the manifest it wrote.
+  /// Runs every step and returns the manifest it wrote: in plan order on one worker, or on as many
+  /// workers as the machine has cores (at least two) when `concurrently`.
   public func run(concurrently: Bool) throws(BuildError) -> Manifest {
+    try run(jobs: concurrently ? max(2, ProcessInfo.processInfo.activeProcessorCount) : 1)
+  }
+
+  /// Runs every step with up to `jobs` steps at a time: the prepare steps in order, then the lanes'
+  /// steps as a graph (a step starts once every step making one of its inputs is done, whatever
+  /// its lane), then the finish steps. After a failure no new step starts; the error of the
+  /// earliest failed step (in plan order) is thrown.
+  public func run(jobs: Int) throws(BuildError) -> Manifest {
     for step in plan.prepare { try perform(step, lane: "prepare") }
-    let failures = LockedBox<[BuildError]>([])
-    let lanes = plan.lanes
-    let runLane: @Sendable (Int) -> Void = { index in
-      do throws(BuildError) {
-        for step in lanes[index].steps { try self.perform(step, lane: lanes[index].variant.rawValue) }
-      } catch {
-        failures.value = failures.value + [error]
+    var graph: [(step: BuildStep, lane: String)] = []
+    for lane in plan.lanes {
+      for step in lane.steps {
+        if case .makeDirectory = step { try perform(step, lane: lane.name) } else { graph.append((step, lane.name)) }
       }
     }
-    if concurrently {
-      DispatchQueue.concurrentPerform(iterations: lanes.count, execute: runLane)
-    } else {
-      for index in lanes.indices { runLane(index) }
-    }
-    if let first = failures.value.first { throw first }
+    try runGraph(graph, jobs: max(1, jobs))
     for step in plan.finish { try perform(step, lane: "finish") }
     if let manifest = lock.withLock({ written }) { return manifest }
     return try manifest()
+  }
+
+  func runGraph(_ graph: [(step: BuildStep, lane: String)], jobs: Int) throws(BuildError) {
+    let dependencies = BuildPlan.dependencies(of: graph.map(\.step))
+    // With several workers, the ready step on the longest remaining chain goes first (the Swift
+    // compiles that others wait for); with one, plan order.
+    let priority = jobs == 1 ? [Int](repeating: 0, count: graph.count) : BuildPlan.criticalPath(of: graph.map(\.step), dependencies: dependencies)
+    let condition = NSCondition()
+    let board = Board(count: graph.count)
+    let worker: @Sendable (Int) -> Void = { _ in
+      // Every access to the board below happens with the condition's lock held.
+      condition.lock()
+      while true {
+        if !board.failures.isEmpty && board.running == 0 { break }
+        var next: Int?
+        if board.failures.isEmpty {
+          for index in board.state.indices where board.state[index] == 0 && dependencies[index].allSatisfy({ board.state[$0] == 2 }) {
+            if next == nil || priority[index] > priority[next!] { next = index }
+          }
+        }
+        if let next {
+          board.state[next] = 1
+          board.running += 1
+          condition.unlock()
+          var failure: BuildError?
+          do throws(BuildError) { try self.perform(graph[next].step, lane: graph[next].lane) } catch { failure = error }
+          condition.lock()
+          board.running -= 1
+          board.state[next] = 2
+          if let failure { board.failures.append((next, failure)) }
+          condition.broadcast()
+          continue
+        }
+        if board.running == 0 { break }  // nothing left that can run
+        condition.wait()
+      }
+      condition.broadcast()
+      condition.unlock()
+    }
+    if jobs == 1 {
+      worker(0)
+    } else {
+      DispatchQueue.concurrentPerform(iterations: jobs, execute: worker)
+    }
+    if let first = board.failures.min(by: { $0.index < $1.index }) { throw first.error }
   }
 
   /// The absolute path of a symbolic one; `$PREPARED/<domain>/<name>/…` once its script has run.

@@ -210,7 +210,8 @@ public enum Planner {
         glue.appending(domain.spec.glueFile),
         contents: GlueGenerator.swiftSource(for: domain.spec, declarationPaths: domain.declarationPaths)))
     }
-    let lanes = options.variants.map { (variant: $0, steps: lane(for: $0, domains: ordered, options: options)) }
+    let lanes = [sharedLane(domains: ordered, options: options)]
+      + options.variants.map { lane(for: $0, domains: ordered, options: options) }
     let loader = SymbolicPath(.repo, options.loaderDirectory)
     let finish: [BuildStep] = [
       .copy(loader.appending("loader.js"), to: out.appending("loader.js")),
@@ -223,48 +224,136 @@ public enum Planner {
     return BuildPlan(prepare: prepare, lanes: lanes, finish: finish)
   }
 
-  static func lane(for variant: Variant, domains: [DomainSource], options: BuildOptions) -> [BuildStep] {
-    let dir = SymbolicPath(.work, variant.rawValue)
-    let modules = dir.appending("modules")
-    let flags = (swiftFlags + variantFlags(variant)).map(Argument.text)
-    var steps: [BuildStep] = [.makeDirectory(dir), .makeDirectory(modules)]
-    let runtimeObject = dir.appending("runtime.o")
+  /// The domains compiled once for both variants: not numeric (no `simd required`) and depending only
+  /// on such domains. Their objects have no simd128 (compiled without `-msimd128`), so they are valid
+  /// in the scalar variant and link unchanged into the simd one.
+  /// - Complexity: O(domains × dependencies).
+  public static func sharedDomains(_ ordered: [DomainSource]) -> Set<String> {
+    var shared: Set<String> = []
+    for domain in ordered where !domain.spec.simdRequired && domain.spec.depends.allSatisfy({ shared.contains($0) }) {
+      shared.insert(domain.spec.domain)
+    }
+    return shared
+  }
+
+  /// Where one variant (nil: the shared lane) keeps its objects, modules and modules.
+  struct Layout {
+    let shared: Set<String>
+    let byName: [String: DomainSource]
+
+    func directory(_ variant: Variant?) -> SymbolicPath { SymbolicPath(.work, variant?.rawValue ?? "shared") }
+
+    /// The lane a domain is built in, seen from `variant`'s lane.
+    func home(_ domain: String, _ variant: Variant?) -> Variant? { shared.contains(domain) ? nil : variant }
+
+    func moduleDirectory(_ domain: DomainSource, _ variant: Variant?) -> SymbolicPath {
+      directory(home(domain.spec.domain, variant)).appending("modules/" + domain.spec.module)
+    }
+
+    func object(_ domain: DomainSource, _ variant: Variant?) -> SymbolicPath {
+      directory(home(domain.spec.domain, variant)).appending(domain.spec.module + ".o")
+    }
+
+    func linked(_ domain: String, _ variant: Variant?) -> SymbolicPath {
+      directory(home(domain, variant)).appending(domain + ".linked.wasm")
+    }
+
+    func final(_ domain: String, _ variant: Variant?) -> SymbolicPath {
+      directory(home(domain, variant)).appending(domain + ".wasm")
+    }
+
+    /// Every domain `domain` depends on, directly or not, in dependency order.
+    func closure(_ domain: DomainSource) -> [DomainSource] {
+      var seen: [String] = []
+      func visit(_ name: String) {
+        guard let dependency = byName[name], !seen.contains(name) else { return }
+        for next in dependency.spec.depends { visit(next) }
+        seen.append(name)
+      }
+      for name in domain.spec.depends { visit(name) }
+      return seen.compactMap { byName[$0] }
+    }
+
+    func cObjects(_ domain: DomainSource, _ variant: Variant?) -> [SymbolicPath] {
+      let directory = directory(home(domain.spec.domain, variant)).appending("c/" + domain.spec.domain)
+      return domain.spec.cSources.enumerated().map { index, source in
+        directory.appending("\(index)-" + domain.cPath(source).lastComponent.dropLast(2) + ".o")
+      }
+    }
+  }
+
+  /// Compiles one domain (its C files, then its Swift) into `variant`'s lane (nil: shared).
+  static func compileSteps(_ domain: DomainSource, variant: Variant?, layout: Layout) -> [BuildStep] {
+    let spec = domain.spec
+    var steps: [BuildStep] = [.makeDirectory(layout.moduleDirectory(domain, variant))]
+    let cObjects = layout.cObjects(domain, variant)
+    if let first = cObjects.first {
+      steps.append(.makeDirectory(SymbolicPath(first.root, String(first.relative.dropLast(first.lastComponent.count + 1)))))
+    }
+    for (source, object) in zip(spec.cSources, cObjects) {
+      let path = domain.cPath(source)
+      steps.append(.run(.clang, cCompile(domain, variant: variant, source: path, object: object), label: "compile \(spec.domain) \(path.lastComponent)"))
+    }
+    var arguments = (swiftFlags + (variant.map(variantFlags) ?? [])).map(Argument.text) + [.text("-O")]
+    for dependency in layout.closure(domain) { arguments += [.text("-I"), .path(layout.moduleDirectory(dependency, variant))] }
+    if spec.hasC {
+      arguments += ["-Xcc", "-isystem", "-Xcc"].map(Argument.text) + [.path(SymbolicPath(.wasiInclude))]
+      for include in spec.cIncludes { arguments += [.text("-I"), .path(domain.cPath(include))] }
+    }
+    arguments += ["-module-name", spec.module, "-emit-module", "-emit-module-path"].map(Argument.text)
+    arguments += [.path(layout.moduleDirectory(domain, variant).appending(spec.module + ".swiftmodule")), .text("-c")]
+    arguments += domain.sourceFiles.map { .path(SymbolicPath(.repo, $0)) }
+    arguments += [.path(SymbolicPath(.work, "glue/" + spec.glueFile)), .text("-o"), .path(layout.object(domain, variant))]
+    steps.append(.run(.swiftc, arguments, label: "compile \(spec.module)"))
+    return steps
+  }
+
+  /// Links and optimises one domain's side module in `variant`'s lane (nil: shared).
+  static func linkSteps(_ domain: DomainSource, variant: Variant?, layout: Layout, options: BuildOptions) -> [BuildStep] {
+    let spec = domain.spec
+    var link: [Argument] = [
+      "--experimental-pic", "-shared", "--no-entry", "--unresolved-symbols=import-dynamic", "--strip-all",
+    ].map(Argument.text)
+    link += ([layout.object(domain, variant)] + layout.cObjects(domain, variant)).map(Argument.path)
+    link += spec.depends.map { .path(layout.linked($0, variant)) }
+    // Only chunks that compare or normalise Strings pull members out of it (~93 KB).
+    link.append(.path(SymbolicPath(.swiftEmbedded, "libswiftUnicodeDataTables.a")))
+    link += [.text("-o"), .path(layout.linked(spec.domain, variant))]
+    return [
+      .run(.wasmLd, link, label: "link \(spec.domain)"),
+      optimize(layout.linked(spec.domain, variant), to: layout.final(spec.domain, variant), level: "-O3",
+               variant: variant ?? .scalar, options: options, label: spec.domain),
+    ]
+  }
+
+  /// The steps done once for both variants: the runtime's object, and the shared domains compiled,
+  /// linked, optimised and checked free of simd128.
+  static func sharedLane(domains: [DomainSource], options: BuildOptions) -> Lane {
+    let layout = Layout(shared: sharedDomains(domains), byName: Dictionary(uniqueKeysWithValues: domains.map { ($0.spec.domain, $0) }))
+    let dir = layout.directory(nil)
+    var steps: [BuildStep] = [.makeDirectory(dir)]
+    let sharedDomains = domains.filter { layout.shared.contains($0.spec.domain) }
+    // Longest first: the domains' compiles before the runtime's small one.
+    for domain in sharedDomains { steps += compileSteps(domain, variant: nil, layout: layout) }
     steps.append(.run(
       .swiftc,
-      flags + ["-Osize", "-module-name", "RuvSwarmRuntime", "-c"].map(Argument.text)
-        + options.runtimeSources.map { .path(SymbolicPath(.repo, $0)) } + [.text("-o"), .path(runtimeObject)],
+      swiftFlags.map(Argument.text) + ["-Osize", "-module-name", "RuvSwarmRuntime", "-c"].map(Argument.text)
+        + options.runtimeSources.map { .path(SymbolicPath(.repo, $0)) } + [.text("-o"), .path(dir.appending("runtime.o"))],
       label: "compile runtime"))
-    var domainObjects: [String: [SymbolicPath]] = [:]
-    for domain in domains {
-      let spec = domain.spec
-      let object = dir.appending(spec.module + ".o")
-      var cObjects: [SymbolicPath] = []
-      if !spec.cSources.isEmpty {
-        let cDirectory = dir.appending("c/" + spec.domain)
-        steps.append(.makeDirectory(cDirectory))
-        for (index, source) in spec.cSources.enumerated() {
-          let path = domain.cPath(source)
-          let cObject = cDirectory.appending("\(index)-" + path.lastComponent.dropLast(2) + ".o")
-          steps.append(.run(.clang, cCompile(domain, variant: variant, source: path, object: cObject), label: "compile \(spec.domain) \(path.lastComponent)"))
-          cObjects.append(cObject)
-        }
-      }
-      var cImports: [Argument] = []
-      if spec.hasC {
-        cImports = ["-Xcc", "-isystem", "-Xcc"].map(Argument.text) + [.path(SymbolicPath(.wasiInclude))]
-        for include in spec.cIncludes { cImports += [.text("-I"), .path(domain.cPath(include))] }
-      }
-      steps.append(.run(
-        .swiftc,
-        flags + ["-O", "-I"].map(Argument.text) + [.path(modules)] + cImports
-          + ["-module-name", spec.module, "-emit-module", "-emit-module-path"].map(Argument.text)
-          + [.path(modules.appending(spec.module + ".swiftmodule")), .text("-c")]
-          + domain.sourceFiles.map { .path(SymbolicPath(.repo, $0)) }
-          + [.path(SymbolicPath(.work, "glue/" + spec.glueFile)), .text("-o"), .path(object)],
-        label: "compile \(spec.module)"))
-      domainObjects[spec.domain] = [object] + cObjects
+    for domain in sharedDomains { steps += linkSteps(domain, variant: nil, layout: layout, options: options) }
+    for domain in sharedDomains {
+      steps.append(.checkInstructions(layout.final(domain.spec.domain, nil), instructions: simdMnemonics, present: false))
     }
-    let allObjects = domains.flatMap { domainObjects[$0.spec.domain]! }
+    return Lane(name: "shared", variant: nil, steps: steps)
+  }
+
+  static func lane(for variant: Variant, domains: [DomainSource], options: BuildOptions) -> Lane {
+    let layout = Layout(shared: sharedDomains(domains), byName: Dictionary(uniqueKeysWithValues: domains.map { ($0.spec.domain, $0) }))
+    let dir = layout.directory(variant)
+    var steps: [BuildStep] = [.makeDirectory(dir)]
+    let own = domains.filter { !layout.shared.contains($0.spec.domain) }
+    for domain in own { steps += compileSteps(domain, variant: variant, layout: layout) }
+    let allObjects = domains.flatMap { [layout.object($0, variant)] + layout.cObjects($0, variant) }
     let runtimeLinked = dir.appending("runtime.linked.wasm")
     var runtimeLink: [Argument] = [
       "--no-entry", "--strip-all", "--stack-first", "-z", "stack-size=\(options.stackSize)",
@@ -275,32 +364,21 @@ public enum Planner {
     runtimeLink += (runtimeLibcExports + runtimeStatistics).map { .text("--export=" + $0) }
     runtimeLink += swiftRuntimeExports.map { .text("--export-if-defined=" + $0) }
     if !allObjects.isEmpty { runtimeLink.append(.exportUndefinedSymbols(of: allObjects)) }
-    runtimeLink += [.path(runtimeObject), .path(SymbolicPath(.wasiLibc)), .path(SymbolicPath(.builtins)), .text("-o"), .path(runtimeLinked)]
+    runtimeLink += [
+      .path(layout.directory(nil).appending("runtime.o")), .path(SymbolicPath(.wasiLibc)), .path(SymbolicPath(.builtins)),
+      .text("-o"), .path(runtimeLinked),
+    ]
     steps.append(.run(.wasmLd, runtimeLink, label: "link runtime"))
     let runtimeFinal = dir.appending("runtime.wasm")
     steps.append(optimize(runtimeLinked, to: runtimeFinal, level: "-Oz", variant: variant, options: options, label: "runtime"))
-    var finals: [(DomainSource, SymbolicPath)] = []
-    for domain in domains {
-      let spec = domain.spec
-      let linked = dir.appending(spec.domain + ".linked.wasm")
-      var link: [Argument] = [
-        "--experimental-pic", "-shared", "--no-entry", "--unresolved-symbols=import-dynamic", "--strip-all",
-      ].map(Argument.text)
-      link += domainObjects[spec.domain]!.map(Argument.path)
-      link += spec.depends.map { .path(dir.appending($0 + ".linked.wasm")) }
-      // Only chunks that compare or normalise Strings pull members out of it (~93 KB).
-      link.append(.path(SymbolicPath(.swiftEmbedded, "libswiftUnicodeDataTables.a")))
-      link += [.text("-o"), .path(linked)]
-      steps.append(.run(.wasmLd, link, label: "link \(spec.domain)"))
-      let final = dir.appending(spec.domain + ".wasm")
-      steps.append(optimize(linked, to: final, level: "-O3", variant: variant, options: options, label: spec.domain))
-      finals.append((domain, final))
-    }
-    // The proof the issue asks for: simd128 where declared, none at all in the scalar variant.
+    for domain in own { steps += linkSteps(domain, variant: variant, layout: layout, options: options) }
+    // The proof the issue asks for: simd128 where declared, none at all in the scalar variant
+    // (shared chunks were checked once, in the shared lane).
     if variant == .scalar {
       steps.append(.checkInstructions(runtimeFinal, instructions: simdMnemonics, present: false))
     }
-    for (domain, final) in finals {
+    for domain in own {
+      let final = layout.final(domain.spec.domain, variant)
       if variant == .scalar {
         steps.append(.checkInstructions(final, instructions: simdMnemonics, present: false))
       } else if domain.spec.simdRequired {
@@ -309,16 +387,16 @@ public enum Planner {
     }
     steps.append(.checkLinkage(
       variant: variant, runtime: runtimeFinal,
-      domains: finals.map { LinkUnit(chunk: $0.0.spec.domain, path: $0.1, dependencies: $0.0.spec.depends) }))
+      domains: domains.map { LinkUnit(chunk: $0.spec.domain, path: layout.final($0.spec.domain, variant), dependencies: $0.spec.depends) }))
     steps.append(.publish(chunk: runtimeChunk, kind: .runtime, variant: variant, from: runtimeFinal))
-    for (domain, final) in finals {
-      steps.append(.publish(chunk: domain.spec.domain, kind: .domain, variant: variant, from: final))
+    for domain in domains {
+      steps.append(.publish(chunk: domain.spec.domain, kind: .domain, variant: variant, from: layout.final(domain.spec.domain, variant)))
     }
-    return steps
+    return Lane(name: variant.rawValue, variant: variant, steps: steps)
   }
 
   /// The clang command of one C file of a domain.
-  static func cCompile(_ domain: DomainSource, variant: Variant, source: SymbolicPath, object: SymbolicPath) -> [Argument] {
+  static func cCompile(_ domain: DomainSource, variant: Variant?, source: SymbolicPath, object: SymbolicPath) -> [Argument] {
     var arguments = cFlags.map(Argument.text)
     if variant == .simd { arguments.append(.text("-msimd128")) }
     arguments += [.text("-isystem"), .path(SymbolicPath(.wasiInclude))]

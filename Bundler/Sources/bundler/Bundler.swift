@@ -67,8 +67,11 @@ struct Build: ParsableCommand {
 
   @OptionGroup var common: CommonOptions
 
-  @Flag(name: .long, help: "Run the variants one after the other instead of concurrently.")
+  @Flag(name: .long, help: "Run one step at a time, in plan order (same as --jobs 1).")
   var serial = false
+
+  @Option(name: .long, help: "Steps run at once (default: the number of cores, at least 2).")
+  var jobs: Int?
 
   @Flag(name: .long, help: "Print each step as it runs.")
   var verbose = false
@@ -86,7 +89,7 @@ struct Build: ParsableCommand {
     let builder = Builder(
       plan: plan, domains: ordered, options: options, environment: environment, executor: SystemExecutor(),
       log: { line in if verbose { print(line) } })
-    let manifest = try builder.run(concurrently: !serial)
+    let manifest = try builder.run(jobs: serial ? 1 : jobs ?? max(2, ProcessInfo.processInfo.activeProcessorCount))
     let seconds = Date().timeIntervalSince(start)
     var usage = rusage()
     #if canImport(Glibc)

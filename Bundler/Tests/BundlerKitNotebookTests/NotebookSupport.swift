@@ -33,7 +33,9 @@ final class RecordingExecutor: Executor, @unchecked Sendable {
   func run(executable: String, arguments: [String]) throws(BuildError) -> [UInt8] {
     lock.withLock { log.append(([executable] + arguments).joined(separator: " ")) }
     if arguments == ["--version"] { return Array("Swift version 6.3.1\n".utf8) }
-    if executable.hasSuffix("llvm-objdump") { return Array("f32x4.mul\n".utf8) }
+    if executable.hasSuffix("llvm-objdump") {
+      return Array((arguments.last?.contains("/simd/") == true ? "f32x4.mul\n" : "i32.add\n").utf8)
+    }
     return []
   }
 

@@ -23,7 +23,7 @@ import Testing
     for variant in ["simd", "scalar"] {
       fake.files["/W/\(variant)/runtime.wasm"] = runtime
       fake.files["/W/\(variant)/simdkit.wasm"] = side(imports: [("env", "swift_retain", .function)], exports: ["simdkit_dot", "sum"])
-      fake.files["/W/\(variant)/probe.wasm"] = side(imports: [("GOT.mem", "registry", .global)], exports: ["registry", "probe_create"])
+      fake.files["/W/shared/probe.wasm"] = side(imports: [("GOT.mem", "registry", .global)], exports: ["registry", "probe_create"])
       fake.files["/W/\(variant)/cprobe.wasm"] = side(imports: [("env", "malloc", .function)], exports: ["cprobe_join"])
       fake.files["/W/\(variant)/probeclient.wasm"] = side(imports: [("env", "sum", .function), ("GOT.func", "probe_create", .global)], exports: ["probeclient_make"])
     }
@@ -127,15 +127,15 @@ import Testing
 
   @Test func anUnparsableModuleFailsTheBuild() throws {
     let fake = Self.executor()
-    fake.files["/W/scalar/probe.wasm"] = [1, 2, 3]
+    fake.files["/W/shared/probe.wasm"] = [1, 2, 3]
     #expect {
       try build(fake)
     } throws: { ($0 as? BuildError)?.message == "probe.wasm: not a wasm module" }
     let missing = Self.executor()
-    missing.files["/W/scalar/probe.wasm"] = nil
+    missing.files["/W/shared/probe.wasm"] = nil
     #expect {
       try build(missing)
-    } throws: { ($0 as? BuildError)?.message == "cannot read /W/scalar/probe.wasm" }
+    } throws: { ($0 as? BuildError)?.message == "cannot read /W/shared/probe.wasm" }
   }
 
   @Test func preparationsBindTheirFolderOrFailTheBuild() throws {

@@ -5,19 +5,55 @@ import Testing
   @Test func planSnapshot() throws {
     let plan = try Planner.plan(domains: try Fixtures.domains(), options: BuildOptions())
     try Fixtures.snapshot(plan.description, "plan.txt")
-    #expect(plan.lanes.map(\.variant) == [.simd, .scalar])
+    #expect(plan.lanes.map(\.variant) == [nil, .simd, .scalar] && plan.lanes.map(\.name) == ["shared", "simd", "scalar"])
     #expect(!plan.description.contains("/work/") && !plan.description.contains("-Bsymbolic"))
   }
 
   @Test func variantsDifferOnlyInTheirFlags() throws {
     let plan = try Planner.plan(domains: try Fixtures.domains(), options: BuildOptions())
-    let simd = plan.lanes[0].steps.map(\.description).joined(separator: "\n")
-    let scalar = plan.lanes[1].steps.map(\.description).joined(separator: "\n")
+    let shared = plan.lanes[0].steps.map(\.description).joined(separator: "\n")
+    let simd = plan.lanes[1].steps.map(\.description).joined(separator: "\n")
+    let scalar = plan.lanes[2].steps.map(\.description).joined(separator: "\n")
+    #expect(!shared.contains("msimd128") && !shared.contains("SIMDKIT_SCALAR") && !shared.contains("--enable-simd"))
+    #expect(shared.contains("run [compile Probe] ") && shared.contains("run [compile runtime] "))
+    #expect(shared.contains("check $WORK/shared/probe.wasm has no f32x4, v128"))
+    #expect(!simd.contains("[compile Probe]") && simd.contains("publish domain probe [simd] from $WORK/shared/probe.wasm"))
+    #expect(simd.contains("$WORK/shared/probe.linked.wasm $WORK/simd/simdkit.linked.wasm"))
     #expect(simd.contains("-Xcc -msimd128") && !simd.contains("SIMDKIT_SCALAR"))
     #expect(scalar.contains("-D SIMDKIT_SCALAR") && !scalar.contains("msimd128") && !scalar.contains("--enable-simd"))
     #expect(simd.contains("check $WORK/simd/simdkit.wasm contains f32x4"))
     #expect(scalar.contains("check $WORK/scalar/simdkit.wasm has no f32x4, v128, i8x16, i16x8, i32x4, i64x2, f64x2"))
     #expect(scalar.contains("check $WORK/scalar/runtime.wasm has no f32x4, v128"))
+  }
+
+  @Test func nonNumericDomainsAndTheirClientsAreSharedUnlessTheyNeedANumericOne() throws {
+    let ordered = try Planner.dependencyOrder(try Fixtures.domains())
+    #expect(Planner.sharedDomains(ordered) == ["probe"])
+    let core = domain("core")
+    let journal = domain("journal", depends: ["core"])
+    #expect(Planner.sharedDomains([core, journal]) == ["core", "journal"])
+  }
+
+  @Test func stepsWaitForTheStepsMakingTheirInputs() throws {
+    let plan = try Planner.plan(domains: try Fixtures.domains(), options: BuildOptions())
+    let steps = plan.lanes.flatMap(\.steps)
+    let dependencies = BuildPlan.dependencies(of: steps)
+    func index(_ prefix: String) -> Int { steps.firstIndex { $0.description.hasPrefix(prefix) }! }
+    let simdLane = plan.lanes[0].steps.count
+    func indexInSIMD(_ prefix: String) -> Int { simdLane + plan.lanes[1].steps.firstIndex { $0.description.hasPrefix(prefix) }! }
+    let client = indexInSIMD("run [compile ProbeClient]")
+    #expect(dependencies[client].contains(indexInSIMD("run [compile SIMDKit]")) && dependencies[client].contains(index("run [compile Probe]")))
+    #expect(!dependencies[client].contains(indexInSIMD("run [compile CProbe]")))
+    let link = indexInSIMD("run [link probeclient]")
+    #expect(dependencies[link].contains(index("run [link probe]")) && dependencies[link].contains(client))
+    let runtime = indexInSIMD("run [link runtime]")
+    #expect(dependencies[runtime].contains(index("run [compile runtime]")) && dependencies[runtime].contains(indexInSIMD("run [compile cprobe cprobe.c]")))
+    #expect(dependencies[index("run [compile Probe]")].isEmpty)
+    let levels = BuildPlan.criticalPath(of: steps, dependencies: dependencies)
+    #expect(levels[indexInSIMD("run [compile SIMDKit]")] > levels[indexInSIMD("run [compile cprobe primes.c]")])
+    #expect(BuildPlan.cost(of: .makeDirectory(SymbolicPath(.out))) == 1)
+    #expect(BuildStep.copy(SymbolicPath(.repo, "a"), to: SymbolicPath(.out, "b")).inputs == [SymbolicPath(.repo, "a")])
+    #expect(BuildStep.write(SymbolicPath(.out, "b"), contents: "").outputs == [SymbolicPath(.out, "b")] && BuildStep.pruneChunks(SymbolicPath(.out)).inputs.isEmpty)
   }
 
   @Test func dependencyOrderPutsProvidersFirst() throws {
@@ -27,7 +63,7 @@ import Testing
 
   @Test func unoptimisedBuildsCopyAndOneVariantIsEnough() throws {
     let plan = try Planner.plan(domains: [], options: BuildOptions(variants: [.scalar], optimize: false))
-    #expect(plan.lanes.count == 1)
+    #expect(plan.lanes.count == 2)
     #expect(plan.description.contains("copy $WORK/scalar/runtime.linked.wasm -> $WORK/scalar/runtime.wasm"))
     #expect(!plan.description.contains("@export-undefined"))
   }
