@@ -41,6 +41,20 @@ public final class SQLiteStore: Store {
     }
   }
 
+  /// A store over an open connection (for instance ``Database/init(image:)``), migrated to this
+  /// build's schema like a file opened writable.
+  ///
+  /// ```swift
+  /// let store = try SQLiteStore(database: try Database(image: bytes), clock: StoreClock { 0 })
+  /// ```
+  /// - Throws: ``StoreError/newerSchema(found:supported:)`` and the other migration errors.
+  public init(database: Database, limits: MemoryLimits = MemoryLimits(), clock: StoreClock) throws(StoreError) {
+    self.database = database
+    self.limits = limits
+    self.clock = clock
+    try Schema.migrator.migrate(database, now: clock.now())
+  }
+
   /// A private in-memory database.
   ///
   /// ```swift
