@@ -21,7 +21,7 @@ func airPanel() throws -> SeriesFrame {
 
 /// Fits `model` on all but the last `h` observations of `frame`, checks the loss falls and the
 /// progress reports, and returns the mean held-out MAE of the model, Naive and SeasonalNaive(12).
-func covariateScore(_ model: CovariateNetwork, _ frame: SeriesFrame, h: Int = 12)
+func covariateScore(_ model: CovariateNetwork, _ frame: SeriesFrame, h: Int = 12, beatsSeasonalNaive: Bool = true)
   throws -> (model: Double, naive: Double, seasonalNaive: Double)
 {
   let train = try frame.droppingLast(h), test = try frame.lastRows(h)
@@ -45,7 +45,7 @@ func covariateScore(_ model: CovariateNetwork, _ frame: SeriesFrame, h: Int = 12
     score.seasonalNaive += try Metrics.mae(s.y, seasonal[k].mean) / Double(test.series.count)
   }
   print("held-out MAE: \(model.alias) \(score.model), Naive \(score.naive), SeasonalNaive \(score.seasonalNaive)")
-  #expect(score.model < score.seasonalNaive)
+  if beatsSeasonalNaive { #expect(score.model < score.seasonalNaive) }
   return score
 }
 

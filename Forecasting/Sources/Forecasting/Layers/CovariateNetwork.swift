@@ -68,7 +68,7 @@ struct CovariateSample {
 /// - Complexity: fit O(maxSteps · batchSize · cost of one forward and backward pass).
 public class CovariateNetwork: WindowNetwork {
   /// The archive kinds of this group (``ModelArchive`` and ``WindowNetwork`` decode them).
-  static let kinds = ["NBEATSx", "MLPMultivariate", "TSMixer", "DilatedRNN", "BiTCN"]
+  static let kinds = ["NBEATSx", "MLPMultivariate", "TSMixer", "DilatedRNN", "BiTCN", "TSMixerx", "DeepNPTS", "KAN"]
 
   /// Series per example: 1 for a univariate model, `nSeries` for a multivariate one.
   public let seriesCount: Int
@@ -120,6 +120,9 @@ public class CovariateNetwork: WindowNetwork {
       case "TSMixer": m = try TSMixer.decodeConfig(c, own, exogenous: exo)
       case "DilatedRNN": m = try DilatedRNN.decodeConfig(c, own, exogenous: exo)
       case "BiTCN": m = try BiTCN.decodeConfig(c, own, exogenous: exo)
+      case "TSMixerx": m = try TSMixerx.decodeConfig(c, own, exogenous: exo)
+      case "DeepNPTS": m = try DeepNPTS.decodeConfig(c, own, exogenous: exo)
+      case "KAN": m = try KAN.decodeConfig(c, own, exogenous: exo)
       default: m = nil
       }
     } catch {
