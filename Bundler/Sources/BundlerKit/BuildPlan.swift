@@ -298,6 +298,39 @@ public struct BuildPlan: Equatable, Sendable, CustomStringConvertible {
     return level
   }
 
+  /// The wall time `workers` idle cores would take for the steps, given each step's measured CPU
+  /// seconds, when the steps are scheduled as the builder does (a free worker takes the ready step
+  /// heading the costliest chain): an event simulation, for reporting what an idle machine gives.
+  /// - Complexity: O(n² · workers) for n steps.
+  public static func makespan(of steps: [BuildStep], seconds: [Double], workers: Int) -> Double {
+    let dependencies = dependencies(of: steps)
+    let priority = criticalPath(of: steps, dependencies: dependencies)
+    var finished = [Double?](repeating: nil, count: steps.count)
+    var started = [Bool](repeating: false, count: steps.count)
+    var running: [(end: Double, index: Int)] = []
+    var time = 0.0
+    var done = 0
+    while done < steps.count {
+      while running.count < max(1, workers) {
+        var next: Int?
+        for index in steps.indices where !started[index]
+          && dependencies[index].allSatisfy({ finished[$0].map { $0 <= time } ?? false })
+        {
+          if next == nil || priority[index] > priority[next!] { next = index }
+        }
+        guard let next else { break }
+        started[next] = true
+        running.append((time + max(0, seconds[next]), next))
+      }
+      guard let first = running.indices.min(by: { running[$0].end < running[$1].end }) else { break }
+      let (end, index) = running.remove(at: first)
+      time = end
+      finished[index] = end
+      done += 1
+    }
+    return time
+  }
+
   /// One line per step, lanes headed by their name: the snapshot format.
   public var description: String {
     var lines = ["# prepare"] + prepare.map(\.description)

@@ -89,6 +89,32 @@ public final class Builder: @unchecked Sendable {
   private let lock = NSLock()
   private var published: [String: [String: Manifest.File]] = [:]
   private var prepared: [String: String] = [:]
+  private var profile: [(label: String, seconds: Double)] = []
+  private var predicted: Double?
+
+  /// After a one-worker run: every step of the lanes with the CPU seconds it took (tools and the
+  /// builder itself), in plan order.
+  public var cpuProfile: [(label: String, seconds: Double)] { lock.withLock { profile } }
+
+  /// After a one-worker run: the wall time two idle cores would take (`BuildPlan.makespan` of the
+  /// measured steps, plus the prepare and finish steps as measured).
+  public var predictedTwoCoreSeconds: Double? { lock.withLock { predicted } }
+
+  /// CPU seconds this process and its finished children have used.
+  static func cpuSeconds() -> Double {
+    #if canImport(Glibc)
+    let whos = [RUSAGE_SELF.rawValue, RUSAGE_CHILDREN.rawValue]
+    #else
+    let whos = [RUSAGE_SELF, RUSAGE_CHILDREN]
+    #endif
+    var total = 0.0
+    for who in whos {
+      var usage = rusage()
+      getrusage(who, &usage)
+      total += Double(usage.ru_utime.tv_sec + usage.ru_stime.tv_sec) + Double(usage.ru_utime.tv_usec + usage.ru_stime.tv_usec) / 1e6
+    }
+    return total
+  }
   private var written: Manifest?
 
   /// Creates a builder. `domains` are the domains the plan was made from (their specs go into the
@@ -116,6 +142,7 @@ public final class Builder: @unchecked Sendable {
   /// its lane), then the finish steps. After a failure no new step starts; the error of the
   /// earliest failed step (in plan order) is thrown.
   public func run(jobs: Int) throws(BuildError) -> Manifest {
+    let start = Self.cpuSeconds()
     for step in plan.prepare { try perform(step, lane: "prepare") }
     var graph: [(step: BuildStep, lane: String)] = []
     for lane in plan.lanes {
@@ -123,8 +150,16 @@ public final class Builder: @unchecked Sendable {
         if case .makeDirectory = step { try perform(step, lane: lane.name) } else { graph.append((step, lane.name)) }
       }
     }
+    let lanesStart = Self.cpuSeconds()
     try runGraph(graph, jobs: max(1, jobs))
+    let finishStart = Self.cpuSeconds()
     for step in plan.finish { try perform(step, lane: "finish") }
+    if jobs <= 1 {
+      let serial = (lanesStart - start) + (Self.cpuSeconds() - finishStart)
+      let seconds = lock.withLock { profile.map(\.seconds) }
+      let lanes = BuildPlan.makespan(of: graph.map(\.step), seconds: seconds, workers: 2)
+      lock.withLock { predicted = serial + lanes }
+    }
     if let manifest = lock.withLock({ written }) { return manifest }
     return try manifest()
   }
@@ -152,7 +187,13 @@ public final class Builder: @unchecked Sendable {
           board.running += 1
           condition.unlock()
           var failure: BuildError?
+          let before = jobs == 1 ? Self.cpuSeconds() : 0
           do throws(BuildError) { try self.perform(graph[next].step, lane: graph[next].lane) } catch { failure = error }
+          if jobs == 1 {
+            let seconds = Self.cpuSeconds() - before
+            let label = graph[next].step.description.prefix(60)
+            self.lock.withLock { self.profile.append(("[\(graph[next].lane)] \(label)", seconds)) }
+          }
           condition.lock()
           board.running -= 1
           board.state[next] = 2

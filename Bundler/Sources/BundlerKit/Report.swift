@@ -18,8 +18,15 @@ public enum Report {
   /// The report text.
   /// `toolSeconds`, when known, is the CPU time the compilers and linkers used (on a shared machine
   /// the wall-clock time says more about the neighbours than about the build).
-  public static func text(manifest: Manifest, seconds: Double, out: String, toolSeconds: Double? = nil) -> String {
-    let cpu = toolSeconds.map { ", \(String(format: "%.1f", $0)) s CPU in tools" } ?? ""
+  /// `predictedTwoCoreSeconds`, when known (one-worker runs), is the wall time two idle cores would
+  /// take, simulated from the measured CPU time of every step.
+  public static func text(
+    manifest: Manifest, seconds: Double, out: String, toolSeconds: Double? = nil, predictedTwoCoreSeconds: Double? = nil
+  ) -> String {
+    var cpu = toolSeconds.map { ", \(String(format: "%.1f", $0)) s CPU in tools" } ?? ""
+    if let predicted = predictedTwoCoreSeconds {
+      cpu += "; on 2 idle cores: \(String(format: "%.1f", predicted)) s (\(predicted < buildSecondsBudget ? "ok" : "MISSED"))"
+    }
     var lines = ["bundler: built \(manifest.chunks.count) chunks into \(out) in \(String(format: "%.1f", seconds)) s (target < \(Int(buildSecondsBudget)) s\(cpu))"]
     lines.append(pad("chunk", 10) + pad("variant", 9) + padLeft("raw", 9) + padLeft("gzip", 9) + padLeft("brotli", 9) + "  file")
     var total = (raw: 0, gzip: 0, brotli: 0)

@@ -67,7 +67,7 @@ struct Build: ParsableCommand {
 
   @OptionGroup var common: CommonOptions
 
-  @Flag(name: .long, help: "Run one step at a time, in plan order (same as --jobs 1).")
+  @Flag(name: .long, help: "Run one step at a time, in plan order (same as --jobs 1); measures every step's CPU time and reports the wall time two idle cores would take (with --verbose, the steps by CPU time).")
   var serial = false
 
   @Option(name: .long, help: "Steps run at once (default: the number of cores, at least 2).")
@@ -89,7 +89,13 @@ struct Build: ParsableCommand {
     let builder = Builder(
       plan: plan, domains: ordered, options: options, environment: environment, executor: SystemExecutor(),
       log: { line in if verbose { print(line) } })
-    let manifest = try builder.run(jobs: serial ? 1 : jobs ?? max(2, ProcessInfo.processInfo.activeProcessorCount))
+    let workers = serial ? 1 : jobs ?? max(2, ProcessInfo.processInfo.activeProcessorCount)
+    let manifest = try builder.run(jobs: workers)
+    if verbose {
+      for (label, seconds) in builder.cpuProfile.sorted(by: { $0.seconds > $1.seconds }) {
+        print(String(format: "%7.2f s CPU  ", seconds) + label)
+      }
+    }
     let seconds = Date().timeIntervalSince(start)
     var usage = rusage()
     #if canImport(Glibc)
@@ -98,7 +104,9 @@ struct Build: ParsableCommand {
     getrusage(RUSAGE_CHILDREN, &usage)
     #endif
     let toolSeconds = Double(usage.ru_utime.tv_sec + usage.ru_stime.tv_sec) + Double(usage.ru_utime.tv_usec + usage.ru_stime.tv_usec) / 1e6
-    print(Report.text(manifest: manifest, seconds: seconds, out: out, toolSeconds: toolSeconds))
+    print(Report.text(
+      manifest: manifest, seconds: seconds, out: out, toolSeconds: toolSeconds,
+      predictedTwoCoreSeconds: builder.predictedTwoCoreSeconds))
   }
 }
 

@@ -26,4 +26,19 @@ import Testing
     let plan = BuildPlan(prepare: [.makeDirectory(SymbolicPath(.out))], lanes: [], finish: [])
     #expect(plan.allSteps.count == 1 && plan == BuildPlan(prepare: [.makeDirectory(SymbolicPath(.out))], lanes: [], finish: []))
   }
+
+  @Test func makespanSimulatesTheScheduler() {
+    let a = SymbolicPath(.work, "a.o"), b = SymbolicPath(.work, "b.wasm"), c = SymbolicPath(.work, "c.o")
+    let steps: [BuildStep] = [
+      .run(.swiftc, [.text("-o"), .path(a)], label: "compile a"),
+      .run(.wasmLd, [.path(a), .text("-o"), .path(b)], label: "link a"),
+      .run(.swiftc, [.text("-o"), .path(c)], label: "compile c"),
+    ]
+    #expect(BuildPlan.dependencies(of: steps) == [[], [0], []])
+    #expect(BuildPlan.makespan(of: steps, seconds: [10, 1, 5], workers: 2) == 11)
+    #expect(BuildPlan.makespan(of: steps, seconds: [10, 1, 5], workers: 1) == 16)
+    #expect(BuildPlan.makespan(of: steps, seconds: [10, 1, 5], workers: 3) == 11)
+    #expect(BuildPlan.makespan(of: [], seconds: [], workers: 2) == 0)
+    #expect(BuildPlan.criticalPath(of: steps, dependencies: [[], [0], []]) == [22, 2, 20])
+  }
 }

@@ -88,6 +88,20 @@ import Testing
     #expect(fake.files["/O/" + manifest.chunks["simdkit"]!.variants["simd"]!.file] != nil)
   }
 
+  @Test func oneWorkerMeasuresEveryStepAndPredictsTwoCores() throws {
+    let domains = try Planner.dependencyOrder(try Fixtures.domains())
+    let plan = try Planner.plan(domains: domains, options: BuildOptions())
+    let builder = Builder(plan: plan, domains: domains, options: BuildOptions(), environment: Self.environment, executor: Self.executor())
+    _ = try builder.run(jobs: 1)
+    let lanes = plan.lanes.flatMap(\.steps).filter { if case .makeDirectory = $0 { return false } else { return true } }
+    #expect(builder.cpuProfile.count == lanes.count && builder.cpuProfile.allSatisfy { $0.seconds >= 0 })
+    #expect(builder.cpuProfile.first?.label.hasPrefix("[shared] run [compile Probe]") == true)
+    #expect((builder.predictedTwoCoreSeconds ?? -1) >= 0)
+    let parallel = Builder(plan: plan, domains: domains, options: BuildOptions(), environment: Self.environment, executor: Self.executor())
+    _ = try parallel.run(jobs: 3)
+    #expect(parallel.cpuProfile.isEmpty && parallel.predictedTwoCoreSeconds == nil)
+  }
+
   @Test func lanesRunConcurrentlyToTheSameResult() throws {
     let serial = try build(Self.executor())
     let parallel = try build(Self.executor(), concurrently: true)

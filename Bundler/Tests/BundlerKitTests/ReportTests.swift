@@ -14,5 +14,8 @@ import Testing
     let slow = Report.text(manifest: manifest, seconds: 99, out: "dist")
     #expect(slow.contains("build MISSED"))
     #expect(Report.text(manifest: manifest, seconds: 20, out: "d", toolSeconds: 11.04).contains("(target < 30 s, 11.0 s CPU in tools)"))
+    #expect(Report.text(manifest: manifest, seconds: 80, out: "d", toolSeconds: 40, predictedTwoCoreSeconds: 21.26)
+      .contains("(target < 30 s, 40.0 s CPU in tools; on 2 idle cores: 21.3 s (ok))"))
+    #expect(Report.text(manifest: manifest, seconds: 80, out: "d", predictedTwoCoreSeconds: 31).contains("; on 2 idle cores: 31.0 s (MISSED))"))
   }
 }
