@@ -181,5 +181,9 @@ import Testing
       try x.withUnsafeBufferPointer { xp in try x.withUnsafeBufferPointer { try m.evaluate(inputs: xp, targets: $0) } }
     }
     #expect(try m.batchSize(ofInputCount: 4) == 2)
+    #expect(throws: TensorError.shapeMismatch(Shape(2, 1), Shape(1))) { try m.trainStep(x, targets: [1]) }
+    let before = try m.predict(x)
+    #expect(try m.trainStep(x, targets: [1, 2]) > 0)
+    #expect(try m.predict(x) != before)
   }
 }

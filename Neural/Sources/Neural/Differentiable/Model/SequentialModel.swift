@@ -365,6 +365,29 @@ public final class SequentialModel: Layer {
   public func predict(inputs: UnsafeBufferPointer<Float>) throws(TensorError) -> [Float] {
     try graph.value(try forward(inputs, training: false)).scalars
   }
+
+  /// ``trainStep(inputs:targets:)`` on arrays.
+  ///
+  /// ```swift
+  /// let m = try SequentialModel(inputShape: Shape(1)); try m.add(LayerSpec(.dense, size: 1))
+  /// let loss = try m.trainStep([1, 2], targets: [2, 4])
+  /// ```
+  @discardableResult
+  public func trainStep(_ inputs: [Float], targets: [Float]) throws(TensorError) -> Float {
+    try inputs.withUnsafeBufferPointer { x throws(TensorError) in
+      try targets.withUnsafeBufferPointer { y throws(TensorError) in try trainStep(inputs: x, targets: y) }
+    }
+  }
+
+  /// ``predict(inputs:)`` on an array.
+  ///
+  /// ```swift
+  /// let m = try SequentialModel(inputShape: Shape(1)); try m.add(LayerSpec(.dense, size: 1))
+  /// let y = try m.predict([1, 2])      // 2 outputs
+  /// ```
+  public func predict(_ inputs: [Float]) throws(TensorError) -> [Float] {
+    try inputs.withUnsafeBufferPointer { x throws(TensorError) in try predict(inputs: x) }
+  }
 }
 
 // MARK: Adapters to UnaryLayer
