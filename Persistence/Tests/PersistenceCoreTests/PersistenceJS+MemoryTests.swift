@@ -1,5 +1,5 @@
-// PersistenceJS agent memory: byte-exact hostile keys and values, TTLs on the caller's clock, listing.
-import Persistence
+// PersistenceJS agent memory (Sources/Persistence/PersistenceJS+Memory.swift): byte-exact hostile keys and values, TTLs on the caller's clock, listing.
+@testable import Persistence
 @testable import PersistenceCore
 import Testing
 

@@ -1,6 +1,8 @@
-// PersistenceJS: databases behind handles, images in and out, and the errors JS sees.
-// Every facade suite nests in this serialized one: the registries are process-wide.
-import Persistence
+// PersistenceJS (Sources/Persistence/PersistenceJS.swift): databases behind handles, images in and
+// out, and the errors JS sees. Every facade suite, PersistenceCore's JournalJS included, nests in this
+// serialized one, in this target (which sees both modules): the handle registries are process-wide,
+// and suites of two test targets would otherwise run in parallel on them.
+@testable import Persistence
 @testable import PersistenceCore
 import Testing
 
@@ -103,7 +105,7 @@ struct PersistenceJSTests {
       (.store(.unknownSwarm("q")), .unknownSwarmID), (.swarm(.invalidTopology), .swarmRefused),
       (.noSnapshot("q"), .noSnapshot), (.corruptSnapshot("x"), .corruptSnapshot), (.unrecordedChanges("y"), .swarmRefused),
     ]
-    for (error, js) in journal { #expect(PersistenceJS.fail(error) == js) }
+    for (error, js) in journal { #expect(JournalJS.fail(error) == js) }
     #expect(PersistenceJSError.invalidArgument(name: "a", value: 1) != .invalidArgument(name: "a", value: 2))
     #expect(PersistenceJSError.notFound != .noBatch && PersistenceJSError.sqlite(code: 1) == .sqlite(code: 1))
   }

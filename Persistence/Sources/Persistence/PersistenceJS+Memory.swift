@@ -3,7 +3,6 @@
 // Keys and values cross as bytes, so hostile keys (NUL, invalid UTF-8, `%`, quotes) are stored and
 // compared byte for byte; a namespace (an agent's id) is a string and must be valid UTF-8. Times are
 // the caller's `now` in milliseconds since 1970; a TTL of 0 means "no expiry".
-import Persistence
 
 extension PersistenceJS {
   /// Stores `value` under `key` in `namespace`, replacing any previous value; expires `ttl`

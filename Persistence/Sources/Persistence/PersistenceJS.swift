@@ -1,5 +1,6 @@
 // PersistenceJS: databases and agent memory behind integer handles, for the Persistence chunk
-// (Persistence/JS/Persistence.jsapi; swarms in PersistenceJS+Swarm.swift).
+// (Persistence/JS/Persistence.jsapi). Journaled swarms are PersistenceCore's JournalJS (the journal
+// chunk, Persistence/JS/Journal.jsapi), which opens them in these databases.
 //
 // Purpose. The bundler's JS boundary carries numbers, strings (as UTF-8 bytes) and byte arrays, so
 // this facade keeps `SQLiteStore`s in a registry of integer handles. In the browser every database
@@ -15,7 +16,6 @@
 // - The store's clock is the `now` (milliseconds since 1970) the caller passes with each memory call:
 //   the chunk has no clock of its own, and tests can move time.
 // - `lastError()` describes the latest failure in English (SQLite's message for SQLite errors).
-import Persistence
 
 /// A JS-facing failure: codes and fields the loader turns into `persistence.<case>` errors.
 ///
@@ -61,13 +61,14 @@ public enum PersistenceJSError: Error, Equatable {
 }
 
 /// The time a database's clock reads: set from each call's `now`.
-final class JSClock {
-  var now: Int64 = 0
+public final class JSClock {
+  public var now: Int64 = 0
 }
 
-/// One open database of the registry.
-final class JSDatabase {
-  var store: SQLiteStore
+/// One open database of the registry (public for PersistenceCore's JournalJS).
+public final class JSDatabase {
+  /// The store; replaced by ``PersistenceJS/importImage(_:_:)``.
+  public internal(set) var store: SQLiteStore
   let clock: JSClock
   init(store: SQLiteStore, clock: JSClock) {
     self.store = store
@@ -87,21 +88,26 @@ nonisolated(unsafe) var jsLastError: [UInt8] = []
 /// ```
 public enum PersistenceJS {
   /// The registry entry of `handle`.
-  static func database(_ handle: Int) throws(PersistenceJSError) -> JSDatabase {
+  public static func database(_ handle: Int) throws(PersistenceJSError) -> JSDatabase {
     guard handle >= 0 && handle < jsDatabases.count, let database = jsDatabases[handle] else {
       throw fail(.unknownDatabase(handle: handle), "no database with handle \(handle)")
     }
     return database
   }
 
+  /// Whether `handle` still names `entry` (not closed, not reused for another database).
+  public static func isOpen(_ handle: Int, _ entry: JSDatabase) -> Bool {
+    handle >= 0 && handle < jsDatabases.count && jsDatabases[handle] === entry
+  }
+
   /// Records `message` for ``lastError()`` and returns `error`.
-  static func fail(_ error: PersistenceJSError, _ message: String) -> PersistenceJSError {
+  public static func fail(_ error: PersistenceJSError, _ message: String) -> PersistenceJSError {
     jsLastError = Array(message.utf8)
     return error
   }
 
   /// The JS error for a store failure.
-  static func fail(_ error: StoreError) -> PersistenceJSError {
+  public static func fail(_ error: StoreError) -> PersistenceJSError {
     let mapped: PersistenceJSError
     switch error {
     case .database(let e):
@@ -124,7 +130,7 @@ public enum PersistenceJS {
   }
 
   /// `value` as whole milliseconds; fractions, NaN and values past ±2^53 are refused.
-  static func milliseconds(_ value: Double, _ name: StaticString) throws(PersistenceJSError) -> Int64 {
+  public static func milliseconds(_ value: Double, _ name: StaticString) throws(PersistenceJSError) -> Int64 {
     guard value.isFinite, value == value.rounded(.towardZero), value.magnitude <= 9_007_199_254_740_992 else {
       throw fail(.invalidArgument(name: name, value: -1), "\(name) must be a whole number of milliseconds")
     }
@@ -132,7 +138,7 @@ public enum PersistenceJS {
   }
 
   /// Strict UTF-8 (a namespace or a swarm id), or `invalidArgument`.
-  static func text(_ bytes: UnsafeBufferPointer<UInt8>, _ name: StaticString) throws(PersistenceJSError) -> String {
+  public static func text(_ bytes: UnsafeBufferPointer<UInt8>, _ name: StaticString) throws(PersistenceJSError) -> String {
     guard let string = String(validating: bytes, as: UTF8.self) else {
       throw fail(.invalidArgument(name: name, value: bytes.count), "\(name) is not valid UTF-8")
     }
@@ -168,11 +174,10 @@ public enum PersistenceJS {
   }
 
   /// Replaces database `handle`'s content with `image`, checked first: on any failure the database
-  /// keeps its current content. The database's journaled swarms are closed (restore them again).
+  /// keeps its current content. Journaled swarms opened on the old content are closed (restore them).
   public static func importImage(_ handle: Int, _ image: UnsafeBufferPointer<UInt8>) throws(PersistenceJSError) {
     let entry = try database(handle)
     entry.store = try openStore(image: Array(image), clock: entry.clock)
-    closeSwarms(ofDatabase: handle)
   }
 
   /// The database as bytes (`sqlite3_serialize`): store them to make the database durable.
@@ -181,11 +186,10 @@ public enum PersistenceJS {
     do { return try entry.store.database.exportImage() } catch { throw fail(.database(error)) }
   }
 
-  /// Closes a database (its handle may be reused).
+  /// Closes a database (its handle may be reused; its journaled swarms are closed).
   public static func close(_ handle: Int) throws(PersistenceJSError) {
     _ = try database(handle)
     jsDatabases[handle] = nil
-    PersistenceJS.closeSwarms(ofDatabase: handle)
   }
 
   /// The schema version the database is at (its latest applied migration).

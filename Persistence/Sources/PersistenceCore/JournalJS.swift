@@ -1,4 +1,5 @@
-// PersistenceJS: journaled swarms (SwarmJournal) driven from JS, for the Persistence chunk.
+// JournalJS: journaled swarms (SwarmJournal) driven from JS, for the journal chunk
+// (Persistence/JS/Journal.jsapi), in the databases of Persistence's chunk (PersistenceJS).
 //
 // A journaled swarm is a Core swarm whose agents, tasks and events are recorded in one of the
 // registry's databases: `swarmCheckpoint` saves the event log and a snapshot in one transaction, and
@@ -6,8 +7,8 @@
 // continue and finished ones keep their results. Behaviours are JS callbacks, driven batch by batch
 // exactly like Core's chunk (Core/Sources/Core/SwarmJS.swift): `swarmNextBatch`, then per job
 // `swarmJobTask` / `swarmJobPayload`, the JS work, `swarmSetOutcome`, and `swarmCompleteBatch`.
-// Payloads and results are numbers. A journal belongs to its database: closing the database or
-// importing an image into it closes its journals.
+// Payloads and results are numbers. A journal belongs to its database's current content: once the
+// database is closed or an image is imported into it, the journal's handle is refused (and freed).
 import Core
 import Persistence
 
@@ -25,23 +26,51 @@ final class JournalJSBehavior: AgentBehavior {
 
 /// One journaled swarm driven from JS.
 final class JSJournal {
+  /// The database entry and store the journal writes to: the journal is stale once either changed.
   let database: Int
+  let entry: JSDatabase
+  let store: SQLiteStore
   var journal: SwarmJournal?
   var graph = TaskGraph()
   var batch: [Job] = []
   var outcomes: [Result<TaskOutput, TaskFailure>?] = []
-  init(database: Int) { self.database = database }
+  init(database: Int, entry: JSDatabase) {
+    self.database = database
+    self.entry = entry
+    store = entry.store
+  }
+
+  /// Whether the database is still open with the content the journal was opened on.
+  var isCurrent: Bool {
+    PersistenceJS.isOpen(database, entry) && entry.store === store
+  }
 }
 
 nonisolated(unsafe) var jsJournals: [JSJournal?] = []
 
-extension PersistenceJS {
-  /// The journal of `handle`.
+/// Journaled swarms over a registry of integer handles, for the journal chunk.
+///
+/// ```swift
+/// let db = try PersistenceJS.open()
+/// let s = try JournalJS.swarmCreate(db, id: id, seed: 1, distribution: 0, topology: 0)
+/// ```
+public enum JournalJS {
+  /// The journal of `handle`; a stale one (its database closed or re-imported) is freed and refused.
   static func session(_ handle: Int) throws(PersistenceJSError) -> (JSJournal, SwarmJournal) {
     guard handle >= 0 && handle < jsJournals.count, let session = jsJournals[handle], let journal = session.journal else {
       throw fail(.unknownSwarm(handle: handle), "no swarm with handle \(handle)")
     }
+    guard session.isCurrent else {
+      jsJournals[handle] = nil
+      throw fail(.unknownSwarm(handle: handle), "swarm \(handle) was closed with its database")
+    }
     return (session, journal)
+  }
+
+  static func fail(_ error: PersistenceJSError, _ message: String) -> PersistenceJSError { PersistenceJS.fail(error, message) }
+  static func fail(_ error: StoreError) -> PersistenceJSError { PersistenceJS.fail(error) }
+  static func text(_ bytes: UnsafeBufferPointer<UInt8>, _ name: StaticString) throws(PersistenceJSError) -> String {
+    try PersistenceJS.text(bytes, name)
   }
 
   /// The JS error for a journal failure.
@@ -96,10 +125,10 @@ extension PersistenceJS {
   public static func swarmCreate(
     _ db: Int, id: UnsafeBufferPointer<UInt8>, seed: Double, distribution: Int, topology: Int
   ) throws(PersistenceJSError) -> Int {
-    let entry = try database(db)
+    let entry = try PersistenceJS.database(db)
     let swarmID = try text(id, "swarm id")
     let configuration = try configuration(seed: seed, distribution: distribution, topology: topology)
-    let session = JSJournal(database: db)
+    let session = JSJournal(database: db, entry: entry)
     do {
       session.journal = try SwarmJournal(store: entry.store, swarmID: swarmID, configuration: configuration)
     } catch {
@@ -116,10 +145,10 @@ extension PersistenceJS {
   public static func swarmRestore(
     _ db: Int, id: UnsafeBufferPointer<UInt8>, seed: Double, distribution: Int, topology: Int
   ) throws(PersistenceJSError) -> Int {
-    let entry = try database(db)
+    let entry = try PersistenceJS.database(db)
     let swarmID = try text(id, "swarm id")
     let configuration = try configuration(seed: seed, distribution: distribution, topology: topology)
-    let session = JSJournal(database: db)
+    let session = JSJournal(database: db, entry: entry)
     do {
       session.journal = try SwarmJournal.restore(from: entry.store, swarmID: swarmID, configuration: configuration) { _ in
         JournalJSBehavior(session)
@@ -134,11 +163,6 @@ extension PersistenceJS {
   public static func swarmClose(_ handle: Int) throws(PersistenceJSError) {
     _ = try session(handle)
     jsJournals[handle] = nil
-  }
-
-  /// Frees the journals of database `db`.
-  static func closeSwarms(ofDatabase db: Int) {
-    for index in jsJournals.indices where jsJournals[index]?.database == db { jsJournals[index] = nil }
   }
 
   /// Spawns an agent driven by JS; returns its id. type and pattern index Core's `AgentType` and
