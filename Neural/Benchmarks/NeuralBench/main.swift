@@ -1,9 +1,17 @@
 // neural-bench: Neural against libfann (float) in the same process, same nets, same data.
 //
-//   swift run -c release neural-bench            throughput + forward pass
-//   swift run -c release neural-bench quality    final test MSE on the 16 FANN problems against
-//                                                libfann float AND double (C helper built with cc)
+//   swift run -c release neural-bench              throughput + forward pass
+//   swift run -c release neural-bench speed DIR    the same, and also writes the benchmark's initial
+//                                                  nets (DIR/<problem>.net, DIR/mnist.net) and libfann's
+//                                                  figures (DIR/libfann.tsv) for the wasm bench
+//                                                  (Benchmarks/wasm-bench.mjs, scripts/bench-neural.sh)
+//   swift run -c release neural-bench forward      the forward pass only
+//   swift run -c release neural-bench quality      final test MSE on the 16 FANN problems against
+//                                                  libfann float AND double (C helper built with cc)
 // Every timing first checks the answer (our epoch MSE against libfann's), then times.
+// Timing: thread CPU time (OpenBLAS runs single-threaded: OPENBLAS_NUM_THREADS=1), in rounds that
+// alternate libfann and ours; each side reports its best round (the figure least disturbed by other
+// processes on a shared machine) and the forward pass also its median round.
 import CFloatFANN
 import Glibc
 import Neural
@@ -11,9 +19,29 @@ import NeuralIO
 
 func now() -> Double {
   var ts = timespec()
-  clock_gettime(CLOCK_MONOTONIC, &ts)
+  clock_gettime(CLOCK_THREAD_CPUTIME_ID, &ts)
   return Double(ts.tv_sec) + Double(ts.tv_nsec) * 1e-9
 }
+
+/// Seconds of `body`, `rounds` times, alternating with `peer`; returns (peer, ours) round times.
+func alternate(rounds: Int, peer: () -> Void, ours: () throws -> Void) rethrows -> ([Double], [Double]) {
+  var p = [Double](), o = [Double]()
+  for _ in 0..<rounds {
+    var t0 = now()
+    peer()
+    p.append(now() - t0)
+    t0 = now()
+    try ours()
+    o.append(now() - t0)
+  }
+  return (p, o)
+}
+
+func median(_ x: [Double]) -> Double { x.sorted()[x.count / 2] }
+
+/// Where `speed DIR` writes nets and libfann's figures (nil: nowhere).
+let exportDir: String? = CommandLine.arguments.count > 2 ? CommandLine.arguments[2] : nil
+nonisolated(unsafe) var peerFigures = ""
 
 func format(_ x: Double, _ decimals: Int = 2) -> String {
   var buf = [CChar](repeating: 0, count: 64)
@@ -53,7 +81,7 @@ func throughput() throws {
     var net = try Network.standard(layers: layers, seed: 1)
     net.setHiddenActivation(.sigmoidSymmetric)
     net.setOutputActivation(.sigmoid)
-    let path = tmp + "/\(p.name).net"
+    let path = (exportDir ?? tmp) + "/\(p.name).net"
     try NeuralFiles.save(net, path: path)
     guard let peerData = fann_read_train_from_file(datasets + p.name + ".train") else { continue }
     defer { fann_destroy_train(peerData) }
@@ -76,16 +104,16 @@ func throughput() throws {
         continue
       }
       let work = Double(net.totalConnections * data.count)
-      var epochs = max(1, Int(2e8 / work))
+      var epochs = max(1, Int(4e7 / work))
       if algorithm == .incremental { epochs = max(1, epochs / 2) }
-      var t0 = now()
-      for _ in 0..<epochs { _ = fann_train_epoch(peer, peerData) }
-      let peerTime = now() - t0
-      t0 = now()
-      for _ in 0..<epochs { _ = try ours.trainEpoch(on: data) }
-      let ourTime = now() - t0
-      let peerM = work * Double(epochs) / peerTime / 1e6
-      let ourM = work * Double(epochs) / ourTime / 1e6
+      let (peerTimes, ourTimes) = try alternate(
+        rounds: 5, peer: { for _ in 0..<epochs { _ = fann_train_epoch(peer, peerData) } },
+        ours: { for _ in 0..<epochs { _ = try ours.trainEpoch(on: data) } })
+      let peerM = work * Double(epochs) / peerTimes.min()! / 1e6
+      let ourM = work * Double(epochs) / ourTimes.min()! / 1e6
+      // problem, algorithm number, connections, samples, libfann's first-epoch MSE, libfann, ours
+      peerFigures += "\(p.name)\t\(algorithm.rawValue)\t\(net.totalConnections)\t\(data.count)\t"
+        + exact(b) + "\t\(format(peerM, 1))\t\(format(ourM, 1))\n"
       let name = p.name.padding(12) + (layers.map { "\($0)" }.joined(separator: "-")).padding(14)
       print(name + "\(net.totalConnections)".padding(7) + "\(algorithm)".padding(12)
         + format(peerM, 0).leftPadding(8) + format(ourM, 0).leftPadding(10)
@@ -98,7 +126,7 @@ func forward() throws {
   var net = try Network.standard(layers: [784, 128, 10], seed: 1)
   net.setHiddenActivation(.sigmoidSymmetric)
   net.setOutputActivation(.sigmoid)
-  let path = tmp + "/mnist.net"
+  let path = (exportDir ?? tmp) + "/mnist.net"
   try NeuralFiles.save(net, path: path)
   guard let peer = fann_create_from_file(path) else { return }
   defer { fann_destroy(peer) }
@@ -106,28 +134,42 @@ func forward() throws {
   var x = (0..<784).map { _ in rng.unit() }
   let y = try net.runFast(x)
   let py = x.withUnsafeMutableBufferPointer { fann_run(peer, $0.baseAddress!)! }
+  let peerOutputs = Array(UnsafeBufferPointer(start: py, count: 10))
+  if let exportDir {  // the input, for the wasm bench (one value per line)
+    let f = fopen(exportDir + "/mnist.input", "w")
+    for v in x { fputs(exact(v) + "\n", f) }
+    fclose(f)
+  }
   for j in 0..<10 where abs(y[j] - py[j]) > 1e-5 { print("forward mismatch at \(j)") }
-  let runs = 20000
-  var t0 = now()
-  for _ in 0..<runs { _ = x.withUnsafeMutableBufferPointer { fann_run(peer, $0.baseAddress!) } }
-  let peerUs = (now() - t0) / Double(runs) * 1e6
-  t0 = now()
-  for _ in 0..<runs { _ = try net.runFast(x) }
-  let ourUs = (now() - t0) / Double(runs) * 1e6
-  t0 = now()
-  for _ in 0..<(runs / 10) { _ = try net.run(x) }
-  let refUs = (now() - t0) / Double(runs / 10) * 1e6
+  let runs = 1000
+  let (peerT, fastT) = try alternate(
+    rounds: 21, peer: { for _ in 0..<runs { _ = x.withUnsafeMutableBufferPointer { fann_run(peer, $0.baseAddress!) } } },
+    ours: { for _ in 0..<runs { _ = try net.runFast(x) } })
+  let (_, refT) = try alternate(rounds: 5, peer: {}, ours: { for _ in 0..<(runs / 10) { _ = try net.run(x) } })
   let batch = (0..<(784 * 1000)).map { _ in rng.unit() }
-  _ = try net.runBatch(batch)
-  t0 = now()
-  for _ in 0..<10 { _ = try net.runBatch(batch) }
-  let batchUs = (now() - t0) / 10_000 * 1e6
+  let outs = try net.runBatch(batch)
+  for d in stride(from: 0, to: 1000, by: 111) {
+    let r = try net.run(Array(batch[(d * 784)..<((d + 1) * 784)]))
+    for j in 0..<10 where abs(outs[d * 10 + j] - r[j]) > 1e-5 { print("batch mismatch at \(d), \(j)") }
+  }
+  let (_, batchT) = try alternate(rounds: 11, peer: {}, ours: { _ = try net.runBatch(batch) })
+  let us = { (t: Double, n: Int) in t / Double(n) * 1e6 }
+  let peerBest = us(peerT.min()!, runs), peerMedian = us(median(peerT), runs)
+  let fastBest = us(fastT.min()!, runs), fastMedian = us(median(fastT), runs)
+  let batchBest = us(batchT.min()!, 1000), batchMedian = us(median(batchT), 1000)
   print("")
-  print("Forward pass 784-128-10 (µs per sample)")
-  print("  libfann fann_run        " + format(peerUs))
-  print("  ours runFast (gemv)     " + format(ourUs) + "   (" + format(peerUs / ourUs) + "x)")
-  print("  ours run (FANN order)   " + format(refUs))
-  print("  ours runBatch (gemm)    " + format(batchUs) + "   (" + format(peerUs / batchUs) + "x)")
+  print("Forward pass 784-128-10 (µs per sample, thread CPU time; best and median of the rounds)")
+  print("                           best   median")
+  print("  libfann fann_run      " + format(peerBest).leftPadding(8) + format(peerMedian).leftPadding(9))
+  print("  ours runFast (gemv)   " + format(fastBest).leftPadding(8) + format(fastMedian).leftPadding(9)
+    + "   (" + format(peerBest / fastBest) + "x best, " + format(peerMedian / fastMedian) + "x median)")
+  print("  ours run (FANN order) " + format(us(refT.min()!, runs / 10)).leftPadding(8)
+    + format(us(median(refT), runs / 10)).leftPadding(9))
+  print("  ours runBatch (gemm)  " + format(batchBest).leftPadding(8) + format(batchMedian).leftPadding(9)
+    + "   (" + format(peerBest / batchBest) + "x best; 1000 samples per call)")
+  // The forward pass: libfann's outputs (for the wasm bench's answer check) and µs per sample.
+  peerFigures += "mnist\t-1\t\(net.totalConnections)\t1\t" + peerOutputs.map { exact($0) }.joined(separator: ",")
+    + "\t\(format(peerBest, 3))\t\(format(fastBest, 3))\n"
 }
 
 /// Builds fann_quality.c against `library` (floatfann or doublefann) into the temp directory.
@@ -196,6 +238,13 @@ func quality() throws {
   print("problems outside the band: \(failures)")
 }
 
+/// `%.9e`: enough digits to round-trip a Float.
+func exact(_ x: Float) -> String {
+  var buf = [CChar](repeating: 0, count: 64)
+  _ = withVaList([Double(x)]) { vsnprintf(&buf, 64, "%.9e", $0) }
+  return String(cString: buf)
+}
+
 func sci(_ x: Float) -> String {
   var buf = [CChar](repeating: 0, count: 64)
   _ = withVaList([Double(x)]) { vsnprintf(&buf, 64, "%.4e", $0) }
@@ -210,9 +259,19 @@ extension String {
 let mode = CommandLine.arguments.dropFirst().first ?? "speed"
 if mode == "quality" {
   try quality()
+} else if mode == "forward" {
+  try forward()
 } else {
   try forward()
   print("")
   try throughput()
+  if let exportDir {
+    // Tab-separated: problem, algorithm (-1: forward pass), connections, samples, libfann's answer,
+    // libfann's figure, ours (M connection-updates/s; µs per sample for the forward pass). The
+    // wasm bench (Benchmarks/wasm-bench.mjs) checks its answers against these, then times.
+    let f = fopen(exportDir + "/libfann.tsv", "w")
+    fputs(peerFigures, f)
+    fclose(f)
+  }
 }
 system("rm -rf " + tmp)

@@ -8,6 +8,7 @@ import { checkNeural } from './neural-check.mjs';
 const [dist, data, ref] = process.argv.slice(2).map((p) => path.resolve(p));
 const { RuvSwarm } = await import(pathToFileURL(path.join(dist, 'loader.js')).href);
 const neural = await new RuvSwarm().load('neural');
-const result = checkNeural(neural, fs.readFileSync(path.join(data, 'diabetes.train'), 'utf8'),
-  fs.readFileSync(path.join(data, 'diabetes.test'), 'utf8'), JSON.parse(fs.readFileSync(ref, 'utf8')));
+const read = (name) => fs.readFileSync(path.join(data, name), 'utf8');
+const texts = { xor: read('xor.data'), train: read('diabetes.train'), test: read('diabetes.test') };
+const result = checkNeural(neural, texts, JSON.parse(fs.readFileSync(ref, 'utf8')));
 console.log('node:', JSON.stringify(result));

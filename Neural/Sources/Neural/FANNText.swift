@@ -19,7 +19,12 @@ enum FANNText {
   /// Appends the decimal digits of `v`.
   static func appendInt(_ v: Int, to out: inout [UInt8]) {
     if v < 0 { out.append(UInt8(ascii: "-")) }
-    var m = v.magnitude
+    appendUnsigned(UInt64(v.magnitude), to: &out)
+  }
+
+  /// Appends the decimal digits of `m` (UInt64, so values past Int32.max print on wasm32 too).
+  static func appendUnsigned(_ value: UInt64, to out: inout [UInt8]) {
+    var m = value
     var tmp = [UInt8]()
     repeat {
       tmp.append(UInt8(ascii: "0") + UInt8(m % 10))
@@ -301,9 +306,12 @@ struct TextScanner {
     while i < t.endIndex {
       let d = t[i]
       guard d >= 0x30, d <= 0x39 else { throw .malformedFile(line: l, problem: .badNumber) }
-      value = value * 10 + Int(d - 0x30)
+      // Overflow-checked: Int is 32 bits on wasm32, where a long digit run must not trap.
+      let (times10, o1) = value.multipliedReportingOverflow(by: 10)
+      let (next, o2) = times10.addingReportingOverflow(Int(d - 0x30))
+      guard !o1, !o2, next <= limit else { throw .malformedFile(line: l, problem: .badCount) }
+      value = next
       digits += 1
-      guard value <= limit else { throw .malformedFile(line: l, problem: .badCount) }
       i += 1
     }
     guard digits > 0 else { throw .malformedFile(line: l, problem: .badNumber) }

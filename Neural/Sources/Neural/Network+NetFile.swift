@@ -92,7 +92,9 @@ extension Network {
     p.rpropDeltaMax = try sc.float()
     try sc.expect("rprop_delta_zero=")
     p.rpropDeltaZero = try sc.float()
-    let u32 = Int(UInt32.max)
+    // UInt32.max does not fit Int on wasm32 (32-bit Int): there, epoch counts past Int32.max are
+    // rejected as `.badCount` instead (FANN's defaults are 12 to 150).
+    let u32 = Int(clamping: UInt32.max)
     try sc.expect("cascade_output_stagnation_epochs=")
     c.outputStagnationEpochs = UInt32(try sc.unsigned(limit: u32))
     try sc.expect("cascade_candidate_change_fraction=")
@@ -286,6 +288,7 @@ extension Network {
       s.withUTF8Buffer { o.append(contentsOf: $0) }
     }
     func uint(_ v: Int) { FANNText.appendInt(v, to: &o) }
+    func u32(_ v: UInt32) { FANNText.appendUnsigned(UInt64(v), to: &o) }
     func f(_ x: Float) { FANNText.appendFixed(Double(x), to: &o) }
     let multiplier: Float = decimalPoint.map { Float(1 << $0) } ?? 1
     /// FANN's `(int) floor(x * multiplier + 0.5)`.
@@ -295,7 +298,7 @@ extension Network {
     }
     /// `%u` of an int (negative values wrap like C's).
     func unsignedFixed(_ x: Float) {
-      uint(Int(UInt32(bitPattern: Int32(fixedValue(x)))))
+      FANNText.appendUnsigned(UInt64(UInt32(bitPattern: Int32(fixedValue(x)))), to: &o)
     }
     func e(_ x: Float) {
       if decimalPoint != nil { unsignedFixed(x) } else { FANNText.appendExponential(Double(x), to: &o) }
@@ -323,14 +326,14 @@ extension Network {
     text("\nrprop_delta_min="); f(rpropDeltaMin)
     text("\nrprop_delta_max="); f(rpropDeltaMax)
     text("\nrprop_delta_zero="); f(rpropDeltaZero)
-    text("\ncascade_output_stagnation_epochs="); uint(Int(cascade.outputStagnationEpochs))
+    text("\ncascade_output_stagnation_epochs="); u32(cascade.outputStagnationEpochs)
     text("\ncascade_candidate_change_fraction="); f(cascade.candidateChangeFraction)
-    text("\ncascade_candidate_stagnation_epochs="); uint(Int(cascade.candidateStagnationEpochs))
-    text("\ncascade_max_out_epochs="); uint(Int(cascade.maxOutEpochs))
-    text("\ncascade_min_out_epochs="); uint(Int(cascade.minOutEpochs))
-    text("\ncascade_max_cand_epochs="); uint(Int(cascade.maxCandEpochs))
-    text("\ncascade_min_cand_epochs="); uint(Int(cascade.minCandEpochs))
-    text("\ncascade_num_candidate_groups="); uint(Int(cascade.numCandidateGroups))
+    text("\ncascade_candidate_stagnation_epochs="); u32(cascade.candidateStagnationEpochs)
+    text("\ncascade_max_out_epochs="); u32(cascade.maxOutEpochs)
+    text("\ncascade_min_out_epochs="); u32(cascade.minOutEpochs)
+    text("\ncascade_max_cand_epochs="); u32(cascade.maxCandEpochs)
+    text("\ncascade_min_cand_epochs="); u32(cascade.minCandEpochs)
+    text("\ncascade_num_candidate_groups="); u32(cascade.numCandidateGroups)
     text("\nbit_fail_limit="); e(bitFailLimit)
     text("\ncascade_candidate_limit="); e(cascade.candidateLimit)
     text("\ncascade_weight_multiplier="); e(cascade.weightMultiplier)

@@ -91,6 +91,9 @@ public struct Network: Sendable {
   public var random: NeuralRandom
   /// The dense-layer plan of the fast paths, nil for sparse nets (recomputed when topology changes).
   var plan: FastPlan?
+  /// The batch paths' chunk matrices, kept between epochs (every row a chunk reads is written first
+  /// in that chunk, so a kept workspace needs no reset).
+  var workspace: BatchWorkspace?
 
   /// Builds a network from FANN's storage layout, validating every invariant.
   ///

@@ -1,9 +1,9 @@
 // NeuralJS: networks behind scalar and Float32Array functions, for the browser chunk (Neural/JS/Neural.jsapi).
 //
-// The bundler's JS boundary carries numbers (i32, f32, f64) and Float32Arrays, so this facade keeps
-// networks in a registry of integer handles. Every input that comes from JavaScript is validated here
-// and rejected with a typed `NeuralJSError`, never a trap. Strings and bytes do not cross the boundary
-// yet, so `.net`/`.data` text is not read in the chunk.
+// The bundler's JS boundary carries numbers, typed arrays, strings and bytes, so this facade keeps
+// networks (and training sets read from `.data` text: NeuralJS+Files.swift) in registries of integer
+// handles. Every input that comes from JavaScript is validated here and rejected with a typed
+// `NeuralJSError`, never a trap.
 
 /// A JS-facing failure: codes and fields the loader turns into `neural.<case>` errors.
 ///
@@ -15,12 +15,15 @@ public enum NeuralJSError: Error, Equatable {
   case invalidArgument(name: StaticString, value: Int)
   case shapeMismatch(expected: Int, actual: Int)
   case emptyData
-  case malformedFile(line: Int)
+  case malformedFile(line: Int, problem: StaticString)
+  case unknownData(handle: Int)
 
   public static func == (a: NeuralJSError, b: NeuralJSError) -> Bool {
     switch (a, b) {
-    case (.unknownNetwork(let x), .unknownNetwork(let y)), (.malformedFile(let x), .malformedFile(let y)):
+    case (.unknownNetwork(let x), .unknownNetwork(let y)), (.unknownData(let x), .unknownData(let y)):
       return x == y
+    case (.malformedFile(let x, let p), .malformedFile(let y, let q)):
+      return x == y && p.utf8Start == q.utf8Start
     case (.invalidArgument(let n, let v), .invalidArgument(let m, let w)):
       return v == w && n.utf8Start == m.utf8Start
     case (.shapeMismatch(let e, let a), .shapeMismatch(let f, let b)): return e == f && a == b
@@ -32,7 +35,7 @@ public enum NeuralJSError: Error, Equatable {
   /// The JS-facing form of a domain error: `NeuralJSError(.emptyData) == .emptyData`.
   public init(_ e: NeuralError) {
     switch e {
-    case .malformedFile(let line, _): self = .malformedFile(line: line)
+    case .malformedFile(let line, let problem): self = .malformedFile(line: line, problem: problem.name)
     case .shapeMismatch(let expected, let actual): self = .shapeMismatch(expected: expected, actual: actual)
     case .invalidArgument(let a):
       switch a {
@@ -51,6 +54,23 @@ public enum NeuralJSError: Error, Equatable {
 }
 
 nonisolated(unsafe) private var networks: [Network?] = []
+
+extension NeuralError.FileProblem {
+  /// A short English name for JS messages ("malformed file at line 3: bad number").
+  var name: StaticString {
+    switch self {
+    case .wrongVersion: return "unsupported version"
+    case .missingField: return "missing field"
+    case .badNumber: return "bad number"
+    case .badCount: return "bad count"
+    case .badEnum: return "value out of range"
+    case .badConnection: return "bad connection"
+    case .truncated: return "truncated"
+    case .trailingJunk: return "trailing text"
+    case .carriageReturn: return "carriage return"
+    }
+  }
+}
 
 /// Functions over a registry of networks, for the browser chunk.
 ///
@@ -93,6 +113,11 @@ public enum NeuralJS {
     for x in layers { sizes.append(try integer(x, "layer size", in: 1...maxLayerSize)) }
     let net: Network
     do { net = try Network.standard(layers: sizes) } catch { throw NeuralJSError(error) }
+    return register(net)
+  }
+
+  /// Stores a network in the first free slot and returns its handle.
+  static func register(_ net: Network) -> Int {
     if let free = networks.firstIndex(where: { $0 == nil }) {
       networks[free] = net
       return free
@@ -177,7 +202,8 @@ public enum NeuralJS {
     return try with(handle) { (net: inout Network) throws(NeuralError) in try net.test(on: set) }
   }
 
-  /// Runs one input vector; `result` must hold exactly the network's outputs.
+  /// Runs one input vector (the gemv fast path on dense nets); `result` must hold exactly the
+  /// network's outputs.
   public static func run(
     _ handle: Int, input: UnsafeBufferPointer<Float>, into result: UnsafeMutableBufferPointer<Float>
   ) throws(NeuralJSError) {
@@ -185,7 +211,7 @@ public enum NeuralJS {
       guard result.count == net.numOutputs else {
         throw NeuralError.shapeMismatch(expected: net.numOutputs, actual: result.count)
       }
-      return try net.run(Array(input))
+      return try net.runFast(Array(input))
     }
     for i in 0..<y.count { result[i] = y[i] }
   }

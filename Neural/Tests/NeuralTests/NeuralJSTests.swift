@@ -47,7 +47,52 @@ enum Scenario {
       }
       rows.append("{\"algorithm\":\(algorithm),\"mse\":\(mse),\"test\":\(testMSE)}")
     }
-    return "{\"xor\":{\"mse\":\(xorMSE),\"outputs\":\(json(outs))},\"diabetes\":[" + rows.joined(separator: ",") + "]}"
+    let files = try files()
+    return "{\"xor\":{\"mse\":\(xorMSE),\"outputs\":\(json(outs))},\"diabetes\":[" + rows.joined(separator: ",")
+      + "],\"files\":" + files + "}"
+  }
+
+  /// The file-I/O part: XOR and diabetes read from their `.data` text, a network saved to `.net` text
+  /// and loaded back, trained to a fixed epoch count, tested and run in a batch.
+  static func files() throws -> String {
+    let xorText = try NeuralFiles.read(path: Fixture.fann("xor.data"))
+    let xd = try xorText.withUnsafeBufferPointer { try NeuralJS.readData($0) }
+    defer { try? NeuralJS.destroyData(xd) }
+    let x = try [Float(2), 3, 1].withUnsafeBufferPointer { try NeuralJS.create(layers: $0) }
+    defer { try? NeuralJS.destroy(x) }
+    try NeuralJS.setActivation(x, hidden: 5, output: 5)
+    try NeuralJS.setTraining(x, algorithm: 2, learningRate: 0.7)
+    try NeuralJS.randomize(x, seed: 42, min: -0.1, max: 0.1)
+    let xorMSE = try NeuralJS.trainOnData(x, data: xd, epochs: 15)
+    let d = try [Float(8), 10, 2].withUnsafeBufferPointer { try NeuralJS.create(layers: $0) }
+    defer { try? NeuralJS.destroy(d) }
+    try NeuralJS.setActivation(d, hidden: 5, output: 3)
+    try NeuralJS.randomize(d, seed: 11, min: -0.2, max: 0.2)
+    let netText = try NeuralJS.saveNet(d)
+    let loaded = try netText.withUnsafeBufferPointer { try NeuralJS.loadNet($0) }
+    defer { try? NeuralJS.destroy(loaded) }
+    let train = try NeuralFiles.read(path: Fixture.fann("diabetes.train")).withUnsafeBufferPointer {
+      try NeuralJS.readData($0)
+    }
+    defer { try? NeuralJS.destroyData(train) }
+    let test = try NeuralFiles.read(path: Fixture.fann("diabetes.test")).withUnsafeBufferPointer {
+      try NeuralJS.readData($0)
+    }
+    defer { try? NeuralJS.destroyData(test) }
+    let epochs = try NeuralJS.trainToError(loaded, data: train, maxEpochs: 25, desiredError: 0)
+    let testMSE = try NeuralJS.testOnData(loaded, data: test)
+    let firstInputs = try TrainingData(dataFile: try NeuralFiles.read(path: Fixture.fann("diabetes.test"))).inputs
+    let batch = try Array(firstInputs[0..<(4 * 8)]).withUnsafeBufferPointer { try NeuralJS.runBatch(loaded, inputs: $0) }
+    var escaped = ""
+    for c in String(decoding: netText, as: UTF8.self) {
+      switch c {
+      case "\n": escaped += "\\n"
+      case "\"", "\\": escaped += "\\" + String(c)
+      default: escaped.append(c)
+      }
+    }
+    return "{\"xorMSE\":\(xorMSE),\"netText\":\"\(escaped)\",\"epochs\":\(epochs),\"test\":\(testMSE),"
+      + "\"batch\":\(json(batch))}"
   }
 }
 
@@ -57,6 +102,8 @@ enum Scenario {
     let text = try Scenario.run()
     #expect(text.hasPrefix("{\"xor\":{\"mse\":"))
     #expect(text.contains("\"algorithm\":4"))
+    #expect(text.contains("\"netText\":\"FANN_FLO_2.1\\nnum_layers=3\\n"))
+    #expect(text.contains("\"epochs\":25,"))
     if let path = getenv("NEURAL_JS_REFERENCE") {
       try NeuralFiles.write(Array(text.utf8), path: String(cString: path))
     }
@@ -148,7 +195,15 @@ enum Scenario {
   }
 
   @Test(arguments: [
-    (NeuralError.malformedFile(line: 3, problem: .badNumber), NeuralJSError.malformedFile(line: 3)),
+    (NeuralError.malformedFile(line: 3, problem: .badNumber), NeuralJSError.malformedFile(line: 3, problem: "bad number")),
+    (.malformedFile(line: 1, problem: .wrongVersion), .malformedFile(line: 1, problem: "unsupported version")),
+    (.malformedFile(line: 2, problem: .missingField("num_layers")), .malformedFile(line: 2, problem: "missing field")),
+    (.malformedFile(line: 4, problem: .badCount), .malformedFile(line: 4, problem: "bad count")),
+    (.malformedFile(line: 5, problem: .badEnum), .malformedFile(line: 5, problem: "value out of range")),
+    (.malformedFile(line: 6, problem: .badConnection), .malformedFile(line: 6, problem: "bad connection")),
+    (.malformedFile(line: 7, problem: .truncated), .malformedFile(line: 7, problem: "truncated")),
+    (.malformedFile(line: 8, problem: .trailingJunk), .malformedFile(line: 8, problem: "trailing text")),
+    (.malformedFile(line: 9, problem: .carriageReturn), .malformedFile(line: 9, problem: "carriage return")),
     (.shapeMismatch(expected: 1, actual: 2), .shapeMismatch(expected: 1, actual: 2)),
     (.invalidArgument(.layers), .invalidArgument(name: "layers", value: 0)),
     (.invalidArgument(.connectionRate), .invalidArgument(name: "connection rate", value: 0)),
