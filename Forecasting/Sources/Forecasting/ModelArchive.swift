@@ -253,7 +253,7 @@ public enum ModelArchive {
     case "Conformal": model = try ConformalModel.decode(&r, alias: alias)
     case "Ensemble": model = try Ensemble.decode(&r, alias: alias)
     case "DLinear", "NLinear", "NBEATS", "NHITS", "RNN", "LSTM", "GRU", "TCN", "TiDE", "PatchTST", "DeepAR",
-         "VanillaTransformer", "Informer", "Autoformer", "FEDformer":
+         "VanillaTransformer", "Informer", "Autoformer", "FEDformer", "iTransformer", "TFT", "TimesNet":
       model = try WindowNetwork.decode(&r, kind: kind, alias: alias, seed: seed)
     case _ where CovariateNetwork.kinds.contains(kind):
       model = try WindowNetwork.decode(&r, kind: kind, alias: alias, seed: seed)

@@ -284,6 +284,9 @@ public class WindowNetwork: ForecastModel {
     case "Informer": return try Informer.decodeConfig(c, config)
     case "Autoformer": return try Autoformer.decodeConfig(c, config)
     case "FEDformer": return try FEDformer.decodeConfig(c, config)
+    case "iTransformer": return try iTransformer.decodeConfig(c, config)
+    case "TFT": return try TFT.decodeConfig(c, config)
+    case "TimesNet": return try TimesNet.decodeConfig(c, config)
     case _ where CovariateNetwork.kinds.contains(kind): return try CovariateNetwork.makeCovariate(kind, c, config)
     case "RNN", "LSTM", "GRU":
       guard let v = RecurrentNetwork.sizes(config) else { return nil }
