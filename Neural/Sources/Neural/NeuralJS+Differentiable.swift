@@ -22,11 +22,12 @@ public enum DifferentiableJSError: Error, Equatable {
   case incompatibleLayer(layer: Int)
   case invalidModelFile(reason: Int)
   case emptyModel
+  case batchTooLarge(maxBatch: Int)
 
   public static func == (a: DifferentiableJSError, b: DifferentiableJSError) -> Bool {
     switch (a, b) {
     case (.unknownModel(let x), .unknownModel(let y)), (.incompatibleLayer(let x), .incompatibleLayer(let y)),
-      (.invalidModelFile(let x), .invalidModelFile(let y)):
+      (.invalidModelFile(let x), .invalidModelFile(let y)), (.batchTooLarge(let x), .batchTooLarge(let y)):
       return x == y
     case (.invalidModelArgument(let n, let v), .invalidModelArgument(let m, let w)):
       return v == w && n.utf8Start == m.utf8Start
@@ -266,6 +267,7 @@ public enum DifferentiableJS {
       throw .modelShapeMismatch(expected: per, actual: inputs.count)
     }
     let b = inputs.count / per
+    guard b <= m.maxBatch else { throw .batchTooLarge(maxBatch: m.maxBatch) }
     if let targets, targets.count != b * m.outputShape.count {
       throw .modelShapeMismatch(expected: b * m.outputShape.count, actual: targets.count)
     }
@@ -303,6 +305,9 @@ public enum DifferentiableJS {
 
   /// Values per sample of the model's input.
   public static func inputSize(_ handle: Int) throws(DifferentiableJSError) -> Int { try model(handle).inputShape.count }
+
+  /// The largest batch one step accepts (its memory is bounded before it runs).
+  public static func maxBatch(_ handle: Int) throws(DifferentiableJSError) -> Int { try model(handle).maxBatch }
 
   /// Number of layers.
   public static func layerCount(_ handle: Int) throws(DifferentiableJSError) -> Int { try model(handle).specs.count }

@@ -210,6 +210,14 @@ enum DifferentiableScenario {
     }
     let loss = try six.withUnsafeBufferPointer { x in try one.withUnsafeBufferPointer { try DifferentiableJS.trainStep(h, inputs: x, targets: $0) } }
     #expect(loss.isFinite)
+    // A batch whose step would need more memory than one step may use: a typed error, not a trap.
+    let long = try DifferentiableJS.createModel(length: 2048, features: 1, seed: 0)
+    defer { try? DifferentiableJS.destroyModel(long) }
+    try DifferentiableJS.addRecurrent(long, cell: 1, units: 128, layers: 1)
+    let limit = try DifferentiableJS.maxBatch(long)
+    #expect(limit >= 1 && limit < 64)
+    let big = [Float](repeating: 0, count: 2048 * (limit + 1))
+    #expect(throws: E.batchTooLarge(maxBatch: limit)) { try big.withUnsafeBufferPointer { try DifferentiableJS.predict(long, inputs: $0) } }
   }
 
   @Test func badFilesAreTypedErrors() throws {

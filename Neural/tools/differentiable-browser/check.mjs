@@ -82,6 +82,12 @@ export function checkDifferentiable(neural, ref) {
   const empty = neural.createModel(0, 2, 0);
   expectError('neural.emptyModel', () => neural.trainStep(empty, new Float32Array(2), new Float32Array(2)));
   neural.destroyModel(empty);
+  const long = neural.createModel(2048, 1, 0);
+  neural.addRecurrent(long, 1, 128, 1);
+  const limit = neural.maxBatch(long);
+  if (!(limit >= 1 && limit < 64)) throw new Error(`maxBatch ${limit}`);
+  expectError('neural.batchTooLarge', () => neural.predict(long, new Float32Array(2048 * (limit + 1))));
+  neural.destroyModel(long);
   neural.destroyModel(lstm);
   neural.destroyModel(tf);
   expectError('neural.unknownModel', () => neural.predict(lstm, x));

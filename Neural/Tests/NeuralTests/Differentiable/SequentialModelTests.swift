@@ -1,7 +1,7 @@
 // SequentialModel: shape propagation and validation of every layer kind, equivalence with the same
 // layers built by hand, training, and the typed errors that keep preconditions out of reach.
 import Glibc
-import Neural
+@testable import Neural
 import Testing
 
 @Suite struct SequentialModelTests {
@@ -146,6 +146,29 @@ import Testing
     let many = try SequentialModel(inputShape: Shape(1))
     for _ in 0..<SequentialModel.maxLayers { try many.add(LayerSpec(.activation, activation: .tanh)) }
     #expect(throws: TensorError.invalidArgument) { try many.add(LayerSpec(.activation)) }
+  }
+
+  @Test func sizesSaturateInsteadOfOverflowing() {
+    #expect(SequentialModel.product(Int.max / 2, 3) == .max)
+    #expect(SequentialModel.product(1 << 20, 1 << 20, 1 << 20, 1 << 20) == .max)
+    #expect(SequentialModel.product(3, 4, 5) == 60 && SequentialModel.product() == 1)
+    #expect(SequentialModel.sum(Int.max, 1) == .max)
+    #expect(SequentialModel.sum(1, 2, 3) == 6)
+  }
+
+  @Test func aStepsMemoryIsBoundedBeforeItRuns() throws {
+    // Attention scores over 4096 steps would record 4 · 4096² floats per sample: refused when added.
+    let long = try SequentialModel(inputShape: Shape(4096, 8))
+    #expect(throws: TensorError.invalidArgument) { try long.add(LayerSpec(.attention, count: 1)) }
+    #expect(long.specs.isEmpty)
+    // An LSTM over 512 steps fits a few dozen samples per step; a bigger batch is refused.
+    let m = try Self.model(Shape(512, 8), [LayerSpec(.lstm, size: 64), LayerSpec(.lastStep), LayerSpec(.dense, size: 1)])
+    #expect(m.maxBatch >= 16 && m.maxBatch < 64)
+    #expect(m.workPerSample * m.maxBatch <= SequentialModel.maxWorkingSet)
+    let tooMany = [Float](repeating: 0.5, count: (m.maxBatch + 1) * 512 * 8)
+    #expect(throws: TensorError.outOfRange) { try m.predict(tooMany) }
+    let fits = try m.predict([Float](repeating: 0.5, count: m.maxBatch * 512 * 8))
+    #expect(fits.count == m.maxBatch)
   }
 
   @Test func lossesAndOptimizersAreValidated() throws {

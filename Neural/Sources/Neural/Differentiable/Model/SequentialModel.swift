@@ -8,6 +8,10 @@
 //   built: a wrong size, a non-dividing head count, a rank the layer cannot take, or a model that
 //   would exceed `maxParameters` is a typed `TensorError`, so no precondition of Shape, Tensor or
 //   MultiHeadAttention is reachable from here.
+// - Sizes are multiplied with saturation (Int is 32 bits on wasm32), and a step's memory is bounded
+//   before it runs: every layer adds an upper bound of the floats it records per sample
+//   (`workPerSample`), and a batch whose bound exceeds `maxWorkingSet` is refused with a typed
+//   error instead of growing the graph's arena until an allocation traps.
 // - A sample is rank 1 (`[features]`) or rank 2 (`[length, features]`); a batch adds a leading
 //   axis, so a graph value is at most rank 3 (attention reshapes to rank 4 internally).
 // - Decoding rebuilds the stack through the same validation, then loads the weights by position,
@@ -117,6 +121,9 @@ public final class SequentialModel: Layer {
   public static let maxLayers = 256
   /// The most stacked recurrent layers in one ``LayerKind/lstm`` (and the others) entry.
   public static let maxRecurrentLayers = 16
+  /// The most floats one training step may record (an upper bound, checked before the step; the
+  /// gradient arena doubles it).
+  public static let maxWorkingSet = 1 << 25
 
   /// One sample's shape: `[features]` or `[length, features]`.
   public let inputShape: Shape
@@ -141,6 +148,9 @@ public final class SequentialModel: Layer {
   var optimizer: Optimizer?
   /// Trainable scalars so far.
   public private(set) var parameterCount = 0
+  /// An upper bound of the floats one sample records in a training step (inputs, every layer's
+  /// values and saved buffers, targets and loss).
+  public private(set) var workPerSample = 0
 
   /// An empty stack over samples of `inputShape` (rank 1 or 2, every dimension in 1...maxSize).
   ///
@@ -153,6 +163,7 @@ public final class SequentialModel: Layer {
     self.inputShape = inputShape
     self.seed = seed
     outputShape = inputShape
+    workPerSample = 2 * inputShape.count + 2
     rng = NeuralRandom(seed: seed)
     graph = Graph(capacity: 1 << 12, seed: seed ^ 0x5EED)
   }
@@ -171,11 +182,60 @@ public final class SequentialModel: Layer {
     guard specs.count < SequentialModel.maxLayers else { throw .invalidArgument }
     let (out, params) = try SequentialModel.check(spec, input: outputShape)
     guard params <= SequentialModel.maxParameters - parameterCount else { throw .invalidArgument }
+    let work = Self.sum(workPerSample, SequentialModel.work(spec, input: outputShape, output: out))
+    guard Self.sum(work, 3 * out.count) <= SequentialModel.maxWorkingSet else { throw .invalidArgument }
     layers.append(build(spec, input: outputShape))
     specs.append(spec)
     outputShape = out
     parameterCount += params
+    workPerSample = work
     optimizer = nil
+  }
+
+  /// The largest batch one step accepts (at least 1 once built: ``add(_:)`` refuses a layer that
+  /// would not fit one sample).
+  public var maxBatch: Int { SequentialModel.maxWorkingSet / Swift.max(Self.sum(workPerSample, 3 * outputShape.count), 1) }
+
+  /// An upper bound of the floats `spec` records per sample (see ``workPerSample``).
+  static func work(_ spec: LayerSpec, input: Shape, output: Shape) -> Int {
+    let t = input.rank == 2 ? input[0] : 1, f = input.last, n = output.count
+    switch spec.kind {
+    case .dense: return sum(input.count, product(3, n))
+    case .rnn, .lstm, .gru:
+      let g = spec.kind == .rnn ? 1 : spec.kind == .lstm ? 4 : 3, h = spec.size
+      let perStep = sum(product(5, g, h), product(12, h))
+      return sum(product(spec.count, t, perStep), product(3, t, Swift.max(f, h)))
+    case .attention, .transformerEncoder:
+      let scores = product(4, spec.count, t, t)
+      if spec.kind == .attention { return sum(product(16, n), scores) }
+      return sum(product(30, n), scores, product(4, t, spec.size))
+    case .layerNorm, .conv1D: return product(4 + spec.count, n)
+    case .dropout, .positionalEncoding: return product(2, n)
+    case .lastStep, .activation: return n
+    case .flatten: return 0
+    }
+  }
+
+  /// `a + b + …`, saturating at `Int.max` (sizes come from outside; Int is 32 bits on wasm32).
+  static func sum(_ xs: Int...) -> Int {
+    var r = 0
+    for x in xs {
+      let (s, o) = r.addingReportingOverflow(x)
+      if o { return .max }
+      r = s
+    }
+    return r
+  }
+
+  /// `a · b · …` for non-negative factors, saturating at `Int.max`.
+  static func product(_ xs: Int...) -> Int {
+    var r = 1
+    for x in xs {
+      let (p, o) = r.multipliedReportingOverflow(by: x)
+      if o { return .max }
+      r = p
+    }
+    return r
   }
 
   static func inRange(_ x: Int, _ low: Int = 1) throws(TensorError) {
@@ -193,7 +253,7 @@ public final class SequentialModel: Layer {
     switch spec.kind {
     case .dense:
       try inRange(spec.size)
-      return (replacingLast(spec.size), last * spec.size + spec.size)
+      return (replacingLast(spec.size), sum(product(last, spec.size), spec.size))
     case .rnn, .lstm, .gru:
       let t = try sequence()
       try inRange(spec.size)
@@ -201,18 +261,18 @@ public final class SequentialModel: Layer {
       let g = spec.kind == .rnn ? 1 : spec.kind == .lstm ? 4 : 3
       let h = spec.size
       let biases = spec.kind == .gru ? 2 : 1
-      let first = g * h * (last + h) + biases * g * h
-      let rest = (spec.count - 1) * (g * h * 2 * h + biases * g * h)
-      return (Shape(t, h), first + rest)
+      let first = sum(product(g, h, last + h), product(biases, g, h))
+      let rest = product(spec.count - 1, sum(product(g, h, 2 * h), product(biases, g, h)))
+      return (Shape(t, h), sum(first, rest))
     case .attention, .transformerEncoder:
       _ = try sequence()
       try inRange(spec.count)
       guard last % spec.count == 0 else { throw .invalidArgument }
-      let attention = 4 * last * last + 4 * last
+      let attention = sum(product(4, last, last), 4 * last)
       if spec.kind == .attention { return (input, attention) }
       try inRange(spec.size)
       guard spec.rate >= 0, spec.rate < 1 else { throw .invalidArgument }
-      return (input, attention + 4 * last + 2 * last * spec.size + spec.size + last)
+      return (input, sum(attention, 5 * last, product(2, last, spec.size), spec.size))
     case .layerNorm: return (input, 2 * last)
     case .dropout:
       guard spec.rate >= 0, spec.rate < 1 else { throw .invalidArgument }
@@ -222,14 +282,14 @@ public final class SequentialModel: Layer {
       try inRange(spec.size)
       try inRange(spec.count)
       try inRange(spec.dilation)
-      return (Shape(t, spec.size), spec.count * last * spec.size + spec.size)
+      return (Shape(t, spec.size), sum(product(spec.count, last, spec.size), spec.size))
     case .positionalEncoding:
       _ = try sequence()
       return (input, 0)
     case .lastStep:
       _ = try sequence()
       return (Shape(last), 0)
-    case .flatten: return (Shape(try sequence() * last), 0)
+    case .flatten: return (Shape(product(try sequence(), last)), 0)
     case .activation: return (input, 0)
     }
   }
@@ -307,6 +367,7 @@ public final class SequentialModel: Layer {
 
   func forward(_ inputs: UnsafeBufferPointer<Float>, training: Bool) throws(TensorError) -> Var {
     let b = try batchSize(ofInputCount: inputs.count)
+    guard b <= maxBatch else { throw .outOfRange }
     let g = graph
     g.reset()
     g.isTraining = training
