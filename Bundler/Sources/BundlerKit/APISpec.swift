@@ -212,17 +212,18 @@ public struct Function: Sendable, Equatable {
 
   /// Whether the expression uses `try` (as a word: `Registry.insert` does not), so the glue catches
   /// the file's error enum.
-  public var `throws`: Bool {
-    let bytes = Array(swift.utf8)
-    func isIdentifier(_ b: UInt8) -> Bool { b == 95 || (b >= 48 && b <= 57) || ((b | 32) >= 97 && (b | 32) <= 122) }
-    var i = 0
-    while i + 3 <= bytes.count {
-      if bytes[i] == 116, bytes[i + 1] == 114, bytes[i + 2] == 121,  // "try"
-        i == 0 || !isIdentifier(bytes[i - 1]), i + 3 == bytes.count || !isIdentifier(bytes[i + 3])
-      {
+  public var `throws`: Bool { mentions("try") }
+
+  /// Whether the expression contains `word` as a whole identifier (so the glue binds only the
+  /// parameters it uses, and `Registry` does not count as `try`).
+  public func mentions(_ word: String) -> Bool {
+    let bytes = Array(swift.utf8), target = Array(word.utf8)
+    func isIdentifier(_ b: UInt8) -> Bool { b == 95 || (b >= 48 && b <= 57) || ((b | 32) >= 97 && (b | 32) <= 122) || b >= 128 }
+    guard !target.isEmpty, bytes.count >= target.count else { return false }
+    for i in 0...(bytes.count - target.count) where Array(bytes[i..<(i + target.count)]) == target {
+      if (i == 0 || !isIdentifier(bytes[i - 1])) && (i + target.count == bytes.count || !isIdentifier(bytes[i + target.count])) {
         return true
       }
-      i += 1
     }
     return false
   }

@@ -68,14 +68,17 @@ public enum GlueGenerator {
       case .f64: parameters.append("_ \(param.name): Double")
       case .i32:
         parameters.append("_ \(param.name)_i32: Int32")
-        bindings.append("let \(param.name) = Int(\(param.name)_i32)")
+        // An i32 that only sizes the result is not bound (no unused-value warning).
+        if function.mentions(param.name) { bindings.append("let \(param.name) = Int(\(param.name)_i32)") }
       default:
         let element = param.kind.element!.swiftType
         parameters.append("_ \(param.name)_ptr: UnsafeMutablePointer<\(element)>?, _ \(param.name)_count: Int32")
         let type = param.kind.isMutable ? "UnsafeMutableBufferPointer<\(element)>" : "UnsafeBufferPointer<\(element)>"
         let start = param.kind.isMutable ? "\(param.name)_ptr" : "UnsafePointer(\(param.name)_ptr)"
-        bindings.append(
-          "let \(param.name) = \(type)(start: \(start), count: \(param.name)_ptr == nil ? 0 : Int(max(\(param.name)_count, 0)))")
+        if function.mentions(param.name) {
+          bindings.append(
+            "let \(param.name) = \(type)(start: \(start), count: \(param.name)_ptr == nil ? 0 : Int(max(\(param.name)_count, 0)))")
+        }
       }
     }
     var body: String

@@ -285,7 +285,10 @@ public enum Planner {
   /// Compiles one domain (its C files, then its Swift) into `variant`'s lane (nil: shared).
   static func compileSteps(_ domain: DomainSource, variant: Variant?, layout: Layout) -> [BuildStep] {
     let spec = domain.spec
-    var steps: [BuildStep] = [.makeDirectory(layout.moduleDirectory(domain, variant))]
+    var steps: [BuildStep] = []
+    if layout.byName.values.contains(where: { $0.spec.depends.contains(spec.domain) }) {
+      steps.append(.makeDirectory(layout.moduleDirectory(domain, variant)))
+    }
     let cObjects = layout.cObjects(domain, variant)
     if let first = cObjects.first {
       steps.append(.makeDirectory(SymbolicPath(first.root, String(first.relative.dropLast(first.lastComponent.count + 1)))))
@@ -300,8 +303,14 @@ public enum Planner {
       arguments += ["-Xcc", "-isystem", "-Xcc"].map(Argument.text) + [.path(SymbolicPath(.wasiInclude))]
       for include in spec.cIncludes { arguments += [.text("-I"), .path(domain.cPath(include))] }
     }
-    arguments += ["-module-name", spec.module, "-emit-module", "-emit-module-path"].map(Argument.text)
-    arguments += [.path(layout.moduleDirectory(domain, variant).appending(spec.module + ".swiftmodule")), .text("-c")]
+    arguments += ["-module-name", spec.module].map(Argument.text)
+    // Only a domain another one imports needs its module file (serialising an Embedded module's SIL
+    // is not free).
+    if layout.byName.values.contains(where: { $0.spec.depends.contains(spec.domain) }) {
+      arguments += ["-emit-module", "-emit-module-path"].map(Argument.text)
+      arguments.append(.path(layout.moduleDirectory(domain, variant).appending(spec.module + ".swiftmodule")))
+    }
+    arguments.append(.text("-c"))
     arguments += domain.sourceFiles.map { .path(SymbolicPath(.repo, $0)) }
     arguments += [.path(SymbolicPath(.work, "glue/" + spec.glueFile)), .text("-o"), .path(layout.object(domain, variant))]
     steps.append(.run(.swiftc, arguments, label: "compile \(spec.module)"))

@@ -43,6 +43,13 @@ public enum Report {
       }
     }
     lines.append(pad("total", 19) + padLeft(String(total.raw), 9) + padLeft(String(total.gzip), 9) + padLeft(String(total.brotli), 9))
+    // What one page downloads at most: every chunk of one variant.
+    let variants = Set(manifest.chunks.values.flatMap(\.variants.keys)).sorted()
+    let perVariant = variants.map { variant in
+      let brotli = manifest.chunks.values.compactMap { $0.variants[variant]?.brotli }.reduce(0, +)
+      return "\(variant) \(brotli) B"
+    }
+    if !perVariant.isEmpty { lines.append("every chunk of one variant, brotli: " + perVariant.joined(separator: ", ")) }
     let runtimeBrotli = manifest.chunks[manifest.runtime]?.variants.values.map(\.brotli).max() ?? 0
     lines.append(
       "targets: build \(seconds < buildSecondsBudget ? "ok" : "MISSED"), all chunks \(total.brotli) B brotli / \(total.gzip) B gzip "

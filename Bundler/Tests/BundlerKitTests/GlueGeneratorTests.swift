@@ -43,7 +43,7 @@ import Testing
       error E
       case 1 bad "bad"
       function s(text: string, data: bytes, d: f64[], n: i32[], m: inout f64[], j: inout i32[]) -> string
-        swift: try echo(text)
+        swift: try echo(text, data, d, n, m, j)
       function b(data: bytes) -> bytes
         swift: Array(data)
       function f(x: f64[]) -> f64[x.length]
@@ -58,7 +58,8 @@ import Testing
       "public func k_s(_ text_ptr: UnsafeMutablePointer<UInt8>?, _ text_count: Int32, _ data_ptr: UnsafeMutablePointer<UInt8>?, _ data_count: Int32, _ d_ptr: UnsafeMutablePointer<Double>?, _ d_count: Int32, _ n_ptr: UnsafeMutablePointer<Int32>?, _ n_count: Int32, _ m_ptr: UnsafeMutablePointer<Double>?, _ m_count: Int32, _ j_ptr: UnsafeMutablePointer<Int32>?, _ j_count: Int32, _ ret: UnsafeMutablePointer<Int32>, _ errorRecord: UnsafeMutablePointer<Int32>) -> Int32 {"))
     #expect(source.contains("let text = UnsafeBufferPointer<UInt8>(start: UnsafePointer(text_ptr)"))
     #expect(source.contains("let m = UnsafeMutableBufferPointer<Double>(start: m_ptr"))
-    #expect(source.contains("  do throws(E) {\n    let value: [UInt8] = try echo(text)\n    _k_own(value, ret)\n    return 0\n  } catch {"))
+    #expect(source.contains("  do throws(E) {\n    let value: [UInt8] = try echo(text, data, d, n, m, j)\n    _k_own(value, ret)\n    return 0\n  } catch {"))
+    #expect(source.contains("public func k_i(_ count_i32: Int32, _ result_ptr:") && !source.contains("let count = "))
     #expect(source.contains("  let value: [UInt8] = Array(data)\n  _k_own(value, ret)\n  return 0\n"))
     #expect(source.contains("let result = UnsafeMutableBufferPointer<Double>(start: result_ptr"))
     #expect(source.contains("_ result_ptr: UnsafeMutablePointer<Int32>?, _ result_count: Int32"))
