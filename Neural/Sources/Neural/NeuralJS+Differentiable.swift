@@ -16,12 +16,19 @@
 /// #expect(throws: DifferentiableJSError.unknownModel(handle: 9)) { try DifferentiableJS.parameterCount(9) }
 /// ```
 public enum DifferentiableJSError: Error, Equatable {
+  /// No live model has this handle.
   case unknownModel(handle: Int)
+  /// A number outside what the parameter accepts (non-finite values are reported as -1).
   case invalidModelArgument(name: StaticString, value: Int)
+  /// An array's length does not fit the model (`expected` is one sample's count, or the targets' count).
   case modelShapeMismatch(expected: Int, actual: Int)
+  /// Layer number `layer` does not fit the shape the layers before it produce (or the model's limits).
   case incompatibleLayer(layer: Int)
+  /// Model-file bytes that could not be read (`reason` as listed at `init(_: ModelFileError)`).
   case invalidModelFile(reason: Int)
+  /// Training a model without trainable parameters.
   case emptyModel
+  /// The batch needs more memory than one step may use; `maxBatch` samples fit.
   case batchTooLarge(maxBatch: Int)
 
   public static func == (a: DifferentiableJSError, b: DifferentiableJSError) -> Bool {

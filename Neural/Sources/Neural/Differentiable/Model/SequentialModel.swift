@@ -96,7 +96,10 @@ public struct LayerSpec: Equatable, Sendable {
 /// let loss = PointLoss.huber(delta: 0.5)
 /// ```
 public enum PointLoss: Equatable, Sendable {
-  case mse, mae
+  /// Mean squared error.
+  case mse
+  /// Mean absolute error.
+  case mae
   /// Huber with threshold `delta` > 0.
   case huber(delta: Float)
   /// Pinball at `quantile` in (0, 1).
