@@ -14,6 +14,7 @@ network.attach(ruv);
 /** The panels: tab id → { domain, module that exports `open(domainAPI, context)` }. */
 const PANELS = {
   'tab-neural': { domain: 'neural', module: './neural.js', status: 'neural-status' },
+  'tab-forecasting': { domain: 'forecasting', module: './forecasting.js', status: 'forecasting-status' },
   'tab-swarm': { domain: 'core', module: './swarm.js', status: 'swarm-status' },
 };
 const opened = new Map();
@@ -39,7 +40,7 @@ function openPanel(tabId) {
       const started = performance.now();
       const [api, module] = await Promise.all([ruv.load(panel.domain), import(panel.module)]);
       setStatus(panel.status, `${panel.domain} chunk ready (${ruv.variant}, ${(performance.now() - started).toFixed(0)} ms).`, 'ok');
-      module.open(api, { ruv, refresh: () => network.refresh(), setStatus: (text, kind) => setStatus(panel.status, text, kind) });
+      await module.open(api, { ruv, refresh: () => network.refresh(), setStatus: (text, kind) => setStatus(panel.status, text, kind) });
       document.getElementById(panel.status.replace('-status', '-form'))?.setAttribute('data-ready', 'true');
     })();
     opened.set(tabId, promise);

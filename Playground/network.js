@@ -89,7 +89,8 @@ export class NetworkPanel {
       row.when.textContent = `${now.toFixed(0)} ms`;
       if (row.requested !== null) {
         const took = document.createElement('small');
-        took.textContent = `fetch + link ${Math.max(0, now - row.requested).toFixed(0)} ms`;
+        took.textContent = `in ${Math.max(0, now - row.requested).toFixed(0)} ms`;
+        took.title = "from request to linked";
         row.when.append(took);
       }
       row.when.title = `requested at ${row.requested?.toFixed(1)} ms, linked at ${now.toFixed(1)} ms after page start`;

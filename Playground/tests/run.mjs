@@ -19,6 +19,9 @@ const xorData = path.resolve(args.repo, '../shared/datasets/fann/xor.data');
 const uploads = fs.mkdtempSync(path.join(os.tmpdir(), 'playground-upload-'));
 const badData = path.join(uploads, 'bad.data');
 fs.writeFileSync(badData, '4 2 1\n-1 -1\n-1\nabc 1\n1\n1 -1\n1\n1 1\n-1\n');
+const lynxCSV = path.resolve(args.repo, '../shared/datasets/forecast/lynx.csv');
+const badCSV = path.join(uploads, 'bad.csv');
+fs.writeFileSync(badCSV, 'unique_id,ds,y\na,2020-01-01,1\na,2020-02-01,x\n');
 
 // The server, with its request log.
 const serve = spawn(args.ruvswarm, ['serve', '--port', '0', '--no-build', '--dist', args.dist, '--repo', args.repo], { stdio: ['ignore', 'pipe', 'pipe'] });
@@ -144,8 +147,42 @@ async function scenario(launch, variant) {
     await waitFor(`document.querySelector('#neural-form').dataset.state === 'trained' && document.querySelector('#neural-status').textContent.includes('xor.data')`, 'training on the uploaded file');
     check(Number(await text('#neural-mse')) <= 1e-4, `${name}: the uploaded xor.data trains (${await text('#neural-status')})`);
 
-    // 5. Swarm, reached with the keyboard (ArrowRight on the focused tab list).
-    await driver.eval(`(document.querySelector('#tab-neural').focus(), true)`);
+    // 5. Forecasting: its chunk loads after neural; AirPassengers with the last 12 months held out.
+    await click('#tab-forecasting');
+    await waitFor(`document.querySelector('#forecasting-form')?.dataset.ready === 'true'`, 'the Forecasting panel');
+    const afterForecasting = chunkRequests();
+    check(afterForecasting.at(-1) === `forecasting.${variant}` && !afterForecasting.some((c) => c.startsWith('core.')),
+      `${name}: opening Forecasting fetched the forecasting chunk, not core (${afterForecasting.join(', ')})`);
+    const forecast = async (model, what) => {
+      await driver.eval(`(() => { document.querySelector('#forecast-model').value = ${JSON.stringify(model)}; return true; })()`);
+      await click('#forecast-run');
+      await waitFor(`['done', 'error'].includes(document.querySelector('#forecasting-form').dataset.state) && document.querySelector('#forecast-run').disabled === false`, what);
+      return driver.eval(`({ state: document.querySelector('#forecasting-form').dataset.state, status: document.querySelector('#forecasting-status').textContent,
+        alias: document.querySelector('#forecast-alias')?.textContent, intervals: document.querySelector('#forecast-intervals')?.textContent,
+        mase: Number(document.querySelector('#forecast-mase')?.textContent), in95: document.querySelector('#forecast-coverage-95')?.textContent,
+        bands: document.querySelectorAll('#forecast-chart path.band, #forecast-chart path.band-inner').length,
+        lines: ['history', 'actual', 'forecast'].map((c) => document.querySelectorAll('#forecast-chart path.' + c).length).join(''),
+        loss: document.querySelectorAll('#forecast-loss-chart path.loss').length, download: document.querySelector('#forecast-download').href })`);
+    };
+    check(await driver.eval(`document.querySelector('#forecast-series').value`) === 'AirPassengers', `${name}: the series list comes from /datasets/forecast/manifest.csv`);
+    const ets = await forecast('ets', 'the ETS forecast');
+    check(ets.state === 'done' && ets.intervals === '80 %, 95 %' && ets.bands === 2 && ets.lines === '111' && ets.mase > 0 && ets.mase < 2 && /^\d+ \/ 12$/.test(ets.in95) && ets.download.startsWith('blob:'),
+      `${name}: ETS on AirPassengers: ${ets.alias}, MASE ${ets.mase} on the held-out year, ${ets.in95} inside the 95 % interval, bands and lines drawn, model downloadable (${ets.status})`);
+    await shot('5-forecasting-ets');
+    const mlp = await forecast('mlp', 'the MLP forecast');
+    check(mlp.state === 'done' && mlp.intervals === '80 %, 95 %' && mlp.loss === 1 && mlp.mase < 3, `${name}: the MLP learns quantile intervals and shows its training loss (MASE ${mlp.mase}; ${mlp.status})`);
+    await shot('6-forecasting-mlp');
+    await driver.eval(`(() => { const s = document.querySelector('#forecast-series'); s.value = 'upload'; s.dispatchEvent(new Event('change')); return true; })()`);
+    await driver.setFile('#forecast-file', badCSV);
+    const bad = await forecast('theta', 'the malformed CSV');
+    check(bad.state === 'error' && bad.status.includes('bad.csv:3: "x" is not a number'), `${name}: a malformed CSV is reported at its line (${bad.status})`);
+    await driver.setFile('#forecast-file', lynxCSV);
+    await driver.eval(`(() => { document.querySelector('#forecast-freq').value = 'A'; document.querySelector('#forecast-season').value = '1'; document.querySelector('#forecast-h').value = '6'; return true; })()`);
+    const lynx = await forecast('theta', 'the uploaded lynx forecast');
+    check(lynx.state === 'done' && lynx.status.includes('on lynx'), `${name}: an uploaded CSV (lynx) forecasts (${lynx.status})`);
+
+    // 6. Swarm, reached with the keyboard (ArrowRight on the focused tab list).
+    await driver.eval(`(document.querySelector('#tab-forecasting').focus(), true)`);
     await driver.key('ArrowRight');
     check(await driver.eval(`document.querySelector('#tab-swarm').getAttribute('aria-selected') === 'true' && document.activeElement.id === 'tab-swarm'`), `${name}: ArrowRight moves to the Swarm tab`);
     await waitFor(`document.querySelector('#swarm-form')?.dataset.ready === 'true'`, 'the Swarm panel');
@@ -158,30 +195,30 @@ async function scenario(launch, variant) {
     check(await text('#swarm-result') === '78', `${name}: the total is 1 + … + 12 = 78`);
     const drawn = await driver.eval(`({ agents: document.querySelectorAll('#swarm-topology-chart circle.agent').length, links: document.querySelectorAll('#swarm-topology-chart line.link').length, tasks: document.querySelectorAll('#swarm-graph-chart circle.task.completed').length, bars: document.querySelectorAll('#swarm-timeline-chart rect.bar').length })`);
     check(drawn.agents === 6 && drawn.links === 6 && drawn.tasks === 16 && drawn.bars === 16, `${name}: ring of 6 agents, 16 completed tasks, 16 bars (${JSON.stringify(drawn)})`);
-    await shot('4-swarm-ring');
+    await shot('7-swarm-ring');
     await driver.eval(`(() => { document.querySelector('#swarm-topology').value = 'hierarchical'; document.querySelector('#swarm-agents').value = '10'; document.querySelector('#swarm-flaky').checked = true; document.querySelector('#swarm-scenario').value = 'random'; return true; })()`);
     await click('#swarm-run');
     await waitFor(`document.querySelector('#swarm-status').textContent.includes('hierarchical')`, 'the second swarm run');
     const retried = Number(await text('#swarm-retried'));
     const tree = await driver.eval(`document.querySelectorAll('#swarm-topology-chart line.link').length`);
     check(await text('#swarm-succeeded') === '24 / 24' && retried > 0 && tree === 9, `${name}: random graph, flaky agents: 24 / 24 succeeded after ${retried} retries; a tree of 10 agents has 9 links (${tree})`);
-    await shot('5-swarm-tree-flaky');
+    await shot('8-swarm-tree-flaky');
 
-    // 6. Dark colour scheme (Chromium can emulate it).
+    // 7. Dark colour scheme (Chromium can emulate it).
     if (driver.emulateDark) {
       await driver.emulateDark();
-      await shot('6-swarm-dark');
+      await shot('9-swarm-dark');
       await driver.emulateLight();
     }
 
-    // 7. Phone width: no horizontal scrolling, every panel still usable.
+    // 8. Phone width: no horizontal scrolling, every panel still usable.
     await driver.viewport(390, 844);
     await new Promise((r) => setTimeout(r, 300));
     const overflow = await driver.eval(`document.documentElement.scrollWidth`);
     check(overflow <= 390, `${name}: at 390 px wide nothing overflows (scrollWidth ${overflow})`);
-    await shot('7-phone-swarm');
+    await shot('10-phone-swarm');
     await click('#tab-neural');
-    await shot('8-phone-neural');
+    await shot('11-phone-neural');
 
     const problems = [...await driver.eval('window.__problems'), ...driver.problems];
     check(problems.length === 0, `${name}: no CSP violation, error or unhandled rejection (${problems.join('; ')})`);
