@@ -208,7 +208,9 @@ public enum Planner {
       }
       prepare.append(.write(
         glue.appending(domain.spec.glueFile),
-        contents: GlueGenerator.swiftSource(for: domain.spec, declarationPaths: domain.declarationPaths)))
+        contents: GlueGenerator.swiftSource(
+          for: domain.spec, declarationPaths: domain.declarationPaths,
+          imports: domain.spec.depends.compactMap { name in ordered.first { $0.spec.domain == name }?.spec.module })))
     }
     let lanes = [sharedLane(domains: ordered, options: options)]
       + options.variants.map { lane(for: $0, domains: ordered, options: options) }
