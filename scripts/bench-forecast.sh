@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
-# make bench-forecast: our baselines, MLP and ensembles against statsforecast's AutoETS, AutoARIMA and
-# Theta on a stratified M3 subset (BENCH_M3_PER_GROUP series per category, default 40; "all" for the
-# whole competition), in one run. Prints sMAPE, MASE and fit+forecast seconds per category and overall.
+# make bench-forecast: our baselines, exponential smoothing, Theta, MLP, the neural zoo and ensembles
+# against statsforecast's AutoETS, AutoARIMA and Theta on a stratified M3 subset (BENCH_M3_PER_GROUP
+# series per category, default 40; "all" for the whole competition), in one run. Prints sMAPE, MASE and
+# fit+forecast seconds per category and overall. FORECAST_BENCH_NEURAL=0 leaves the neural zoo out.
 # Needs network access to PyPI the first time (a local venv, .venv-forecast, git-ignored).
 set -euo pipefail
 root="$(cd "$(dirname "$0")/.." && pwd)"
