@@ -12,6 +12,10 @@
 import Core
 import Persistence
 
+/// The journal chunk's error: Persistence's (the same codes; the generated glue of this module names
+/// it through this alias, since it imports only this module).
+public typealias JournalJSError = PersistenceJSError
+
 /// The behaviour of agents of a JS-driven journal: the outcome the page set for the job.
 final class JournalJSBehavior: AgentBehavior {
   unowned(unsafe) let session: JSJournal
