@@ -4,10 +4,15 @@
 import Forecasting
 
 /// How the tool builds models.
+///
+/// Statistical baselines (`naive`, `snaive`, `rwd`, `average`, `window`), the MLP, the neural models of
+/// the Forecasting zoo by their lower-case names, and `ensemble` (snaive, rwd and mlp combined). Every
+/// neural model sees the same input window (`mlpInput`), trains `mlpSteps` Adam steps with its own
+/// published architecture at a small width (`mlpHidden`) and is seeded with `seed`.
 struct ModelSetup {
   var horizon: Int
   var season: Int
-  /// The shortest training series the models will see (sizes the MLP's input window).
+  /// The shortest training series the models will see (sizes the networks' input window).
   var shortest: Int
   var levels: [Double] = []
   var mlpSteps = 300
@@ -15,33 +20,90 @@ struct ModelSetup {
   var seed: UInt64 = 1
   var ensembleMethod: Ensemble.Method = .weighted
 
-  static let names = ["naive", "snaive", "rwd", "average", "mlp", "ensemble"]
+  static let statistical = ["naive", "snaive", "rwd", "average", "window"]
+  static let neural = ["mlp", "nlinear", "dlinear", "nbeats", "nbeatsi", "nhits", "rnn", "lstm", "gru", "tcn", "tide",
+                       "patchtst", "deepar"]
+  static let names = statistical + neural + ["ensemble"]
 
-  /// The MLP's input window: up to 2h, leaving room for h targets and (ensemble) h validation steps.
+  /// The networks' input window: up to 2h, leaving room for h targets and (ensemble) h validation steps.
   var mlpInput: Int { min(2 * horizon, shortest - 2 * horizon) }
 
-  /// A model by name; throws a usage error for an unknown name or a series too short for the MLP.
+  /// A model by name; throws a usage error for an unknown name and a data error for a series too short
+  /// for a network.
   func model(_ name: String) throws -> any ForecastModel {
-    switch name {
-    case "naive": return Naive()
-    case "snaive": return SeasonalNaive(seasonLength: season)
-    case "rwd": return RandomWalkWithDrift()
-    case "average": return HistoricAverage()
-    case "mlp":
-      guard mlpInput >= 1 else {
-        throw CLIError(.dataError, "the shortest series (\(shortest) points) is too short for an MLP with horizon \(horizon)")
+    do {
+      switch name {
+      case "naive": return Naive()
+      case "snaive": return try SeasonalNaive(seasonLength: season)
+      case "rwd": return RandomWalkWithDrift()
+      case "average": return HistoricAverage()
+      case "window": return try WindowAverage(windowSize: max(1, season))
+      case "ensemble":
+        var members: [any ForecastModel] = [try SeasonalNaive(seasonLength: season), RandomWalkWithDrift()]
+        if mlpInput >= 1 { members.append(try model("mlp")) }
+        return try Ensemble(members: members, method: ensembleMethod, validationHorizon: horizon)
+      default:
+        guard ModelSetup.neural.contains(name) else {
+          throw CLIError(.usage, "unknown model \"\(name)\" (known: \(ModelSetup.names.joined(separator: ", ")))")
+        }
+        guard mlpInput >= 1 else {
+          throw CLIError(.dataError,
+                         "the shortest series (\(shortest) points) is too short for \(name) with horizon \(horizon)")
+        }
+        return try network(name, input: mlpInput)
       }
-      let m = MLP(inputSize: mlpInput, horizon: horizon, hiddenSize: mlpHidden, numLayers: 2, maxSteps: mlpSteps,
-                  levels: levels)
-      m.seed = seed
-      return m
-    case "ensemble":
-      var members: [any ForecastModel] = [SeasonalNaive(seasonLength: season), RandomWalkWithDrift()]
-      if mlpInput >= 1 { members.append(try model("mlp")) }
-      return Ensemble(members: members, method: ensembleMethod, validationHorizon: horizon)
-    default:
-      throw CLIError(.usage, "unknown model \"\(name)\" (known: \(ModelSetup.names.joined(separator: ", ")))")
+    } catch let e as ForecastError {
+      throw CLIError.forecast(e, file: nil)
     }
+  }
+
+  /// The neural model `name` (one of `ModelSetup.neural`) on windows of `input` values.
+  func network(_ name: String, input: Int) throws(ForecastError) -> any ForecastModel {
+    let h = horizon, steps = mlpSteps, hidden = mlpHidden
+    let m: any ForecastModel
+    switch name {
+    case "mlp":
+      m = try MLP(inputSize: input, horizon: h, hiddenSize: hidden, numLayers: 2, maxSteps: steps, levels: levels)
+    case "nlinear":
+      m = try NLinear(inputSize: input, horizon: h, maxSteps: steps, learningRate: 1e-2, levels: levels)
+    case "dlinear":
+      m = try DLinear(inputSize: input, horizon: h, movingAverageWindow: max(3, season | 1), maxSteps: steps,
+                      learningRate: 1e-2, levels: levels)
+    case "nbeats":
+      m = try NBEATS(inputSize: input, horizon: h, stacks: [.identity, .identity, .identity], hiddenSize: hidden,
+                     maxSteps: steps, scaler: .standard, levels: levels, alias: "NBEATS")
+    case "nbeatsi":
+      m = try NBEATS(inputSize: input, horizon: h, stacks: [.trend, .seasonality], hiddenSize: hidden, maxSteps: steps,
+                     scaler: .standard, levels: levels, alias: "NBEATSi")
+    case "nhits":
+      m = try NHITS(inputSize: input, horizon: h, hiddenSize: hidden, maxSteps: steps, scaler: .standard,
+                    levels: levels)
+    case "rnn":
+      m = try RNN(inputSize: input, horizon: h, encoderHiddenSize: max(1, hidden / 2), decoderHiddenSize: max(1, hidden / 2),
+                  maxSteps: steps, levels: levels)
+    case "lstm":
+      m = try LSTM(inputSize: input, horizon: h, encoderHiddenSize: max(1, hidden / 2), decoderHiddenSize: max(1, hidden / 2),
+                   maxSteps: steps, levels: levels)
+    case "gru":
+      m = try GRU(inputSize: input, horizon: h, encoderHiddenSize: max(1, hidden / 2), decoderHiddenSize: max(1, hidden / 2),
+                  maxSteps: steps, levels: levels)
+    case "tcn":
+      m = try TCN(inputSize: input, horizon: h, encoderHiddenSize: max(1, hidden / 2), decoderHiddenSize: max(1, hidden / 2),
+                  maxSteps: steps, levels: levels)
+    case "tide":
+      m = try TiDE(inputSize: input, horizon: h, hiddenSize: hidden, decoderOutputSize: 8, temporalDecoderSize: 16,
+                   dropout: 0.1, maxSteps: steps, scaler: .standard, levels: levels)
+    case "patchtst":
+      let patch = min(input, max(1, input / 4))
+      m = try PatchTST(inputSize: input, horizon: h, patchLength: patch, stride: max(1, patch / 2), encoderLayers: 2,
+                       heads: 4, hiddenSize: 16, linearHiddenSize: 32, dropout: 0.1, maxSteps: steps,
+                       learningRate: 1e-3, scaler: .standard, levels: levels)
+    default:
+      m = try DeepAR(inputSize: input, horizon: h, lstmHiddenSize: max(1, hidden / 2), lstmLayers: 2, samples: 200,
+                     maxSteps: steps)
+    }
+    m.seed = seed
+    return m
   }
 
   func models(_ names: [String]) throws -> [any ForecastModel] {
