@@ -5,10 +5,11 @@
 #   2. Node (Persistence/JS/tests/chunk.test.mjs): hostile memory, file snapshots across fresh loaders,
 #      a corrupt newest snapshot skipped, corrupt images refused, TTL, golden files both ways against
 #      the native SQLiteStore (tests/golden-native.swift), a journaled swarm checkpointed and restored;
-#   3. headless Chromium (tests/run-chunk-browser.mjs): a page writes agent memory and a half-run swarm,
-#      a fresh browser process on the same profile reloads them from OPFS, then from IndexedDB;
+#   3. headless Chromium and Firefox ESR (tests/run-chunk-browser.mjs): a page writes agent memory and a
+#      half-run swarm, a fresh browser process on the same profile reloads them from OPFS (by policy),
+#      then from IndexedDB (forced), finds every committed write and finishes the swarm;
 #   4. tsc --strict on a usage example against the generated domains.d.ts.
-# PERSISTENCE_BROWSER=none skips 3. Exits non-zero on any failure.
+# PERSISTENCE_BROWSER=none skips 3, =chromium or =firefox runs one browser. Exits non-zero on any failure.
 set -euo pipefail
 root=$(cd "$(dirname "$0")/../.." && pwd)
 cd "$root"
@@ -24,9 +25,11 @@ swiftc -parse-as-library -module-name Persistence -I Persistence/Sources/CSQLite
   -lsqlite3 -o "$tmp/golden-native"
 mkdir -p "$tmp/scratch"
 DIST="$tmp/dist" WORK="$tmp/scratch" GOLDEN_TOOL="$tmp/golden-native" timeout 300 node --test Persistence/JS/tests/chunk.test.mjs
-if [ "${PERSISTENCE_BROWSER:-chromium}" = chromium ]; then
-  timeout 300 node Persistence/JS/tests/run-chunk-browser.mjs "$tmp/dist" 120
-fi
+browsers=${PERSISTENCE_BROWSER:-chromium firefox}
+for browser in $browsers; do
+  [ "$browser" = none ] && continue
+  timeout 400 node Persistence/JS/tests/run-chunk-browser.mjs "$tmp/dist" 150 "$browser"
+done
 cp Persistence/JS/tests/usage.ts "$tmp/dist/"
 timeout 120 tsc --strict --noEmit --target es2022 --module es2022 --moduleResolution node --lib es2022,dom "$tmp/dist/usage.ts"
-echo "persistence-chunk: ok (bundler build, Node, headless Chromium, tsc); sqlite source: $src"
+echo "persistence-chunk: ok (bundler build, Node, headless $browsers, tsc); sqlite source: $src"
