@@ -14,8 +14,8 @@
 // Auto-Correlation picks ⌊factor · ln L⌋ delays by their autocorrelation (batch-shared while training,
 // per window at inference, as the reference) and aggregates the values rolled by them, softmax-weighted.
 // Stated differences from NeuralForecast's defaults: no exogenous (calendar) inputs; GELU in Neural's
-// tanh form; the autocorrelation is the exact circular sum (the reference's FFT computes the same
-// quantity); linear biases start at zero; the per-window scaler is this package's (`scaler`).
+// tanh form; the autocorrelation's Fourier transforms are exact DFT matrices (the reference uses the
+// FFT); linear biases start at zero; the per-window scaler is this package's (`scaler`).
 // Defaults as NeuralForecast: hidden 128, 4 heads, factor 3, convolution 32, 2 encoder and 1 decoder
 // layers, moving average 25, dropout 0.05, decoder multiplier 0.5, 5000 steps, learning rate 1e-4, batch 32.
 import Neural
@@ -28,8 +28,8 @@ import Neural
 /// try m.fit(train, progress: nil)
 /// let f = try m.forecast(train, h: 12, levels: [])
 /// ```
-/// - Complexity: O(layers · (L³ + L² · hidden + L · hidden · convHiddenSize)) per window,
-///   L = ⌈inputSize / 2⌉ + horizon (the correlation map is an L² × L matrix).
+/// - Complexity: O(layers · (L² · hidden + L · hidden · convHiddenSize)) per window,
+///   L = max(inputSize, ⌈inputSize / 2⌉ + horizon).
 public final class Autoformer: WindowNetwork {
   public let hiddenSize: Int
   /// Heads of the projections (Auto-Correlation averages over them); divides hiddenSize.

@@ -11,8 +11,9 @@
 //   the reference computes it as irfft(rfft(q)·conj(rfft(k)))), averaged over heads and channels; the
 //   k = ⌊factor · ln L⌋ largest delays (training: largest batch mean, shared by the batch; inference:
 //   per window) are weighted by a softmax of their R and the values rolled by each delay are summed.
-//   Keys and values are zero-padded or truncated to the query length first. R is a constant linear map
-//   of Q·Kᵀ; the roll-and-sum is a `[L, L]` mixing matrix linear in the softmax weights.
+//   Keys and values are zero-padded or truncated to the query length first. R is computed as the
+//   reference does, irfft(rfft(q)·conj(rfft(k))), with exact DFT matrices (O(D·L²) per window); the
+//   rolls are slices and concatenations.
 // - `DecompositionEncoderLayer` / `DecompositionDecoderLayer`: x + mixer, decompose, + kernel-1
 //   convolutions without bias, decompose; the decoder sums its three trends and maps them by a circular
 //   Conv1d(D → c_out, k = 3, no bias).
@@ -114,45 +115,59 @@ final class AutoCorrelation: SequenceMixer {
     min(max(Int(Double(factor) * mLog(Double(length))), 1), length)
   }
 
-  /// `[L², L]` map from Q·Kᵀ (row s, column t) to R(τ) = Σ_t (Q·Kᵀ)[(t + τ) mod L, t] / D.
-  static func correlationMatrix(_ l: Int, channels: Int) -> [Float] {
-    var m = [Float](repeating: 0, count: l * l * l)
-    for t in 0..<l { for tau in 0..<l { m[(((t + tau) % l) * l + t) * l + tau] = 1 / Float(channels) } }
-    return m
+  /// `x` `[B', L, D]` rolled back by `tau` along time: out[t] = x[(t + τ) mod L] (`torch.roll(x, −τ)`).
+  static func rolled(_ x: Var, _ tau: Int, in g: Graph) throws(TensorError) -> Var {
+    let l = x.shape[1]
+    guard tau % l != 0 else { return x }
+    return try g.concat([try g.slice(x, axis: 1, start: tau, count: l - tau), try g.slice(x, axis: 1, start: 0, count: tau)],
+                        axis: 1)
   }
 
   func mix(_ q: Var, _ k: Var, _ v: Var, in g: Graph) throws(TensorError) -> Var {
-    let b = q.shape[0], l = q.shape[1], d = q.shape[2]
+    let b = q.shape[0], l = q.shape[1]
     let keys = try fitLength(k, l, in: g), values = try fitLength(v, l, in: g)
-    let scores = try g.reshape(try g.matmul(q, keys, transposeB: true), Shape(b, l * l))
-    let corr = try g.matmul(scores, g.constant(Tensor(shape: Shape(l * l, l), scalars:
-                                                         AutoCorrelation.correlationMatrix(l, channels: d))))
+    // R(τ) = irfft(mean over channels of rfft(q)·conj(rfft(k))) with exact DFT matrices, O(B·D·L²).
+    let frequencies = Array(0...(l / 2)), nf = frequencies.count
+    let f = DFT.forward(l, frequencies), inv = DFT.inverse(l, frequencies)
+    let fr = g.constant(Tensor(shape: Shape(l, nf), scalars: f.re)), fi = g.constant(Tensor(shape: Shape(l, nf), scalars: f.im))
+    let qt = try g.transpose(q, 1, 2), kt = try g.transpose(keys, 1, 2)                     // [B, D, L]
+    let qr = try g.matmul(qt, fr), qi = try g.matmul(qt, fi), kr = try g.matmul(kt, fr), ki = try g.matmul(kt, fi)
+    let pr = try g.mean(try g.add(try g.mul(qr, kr), try g.mul(qi, ki)), axis: 1)             // [B, F]
+    let pi = try g.mean(try g.sub(try g.mul(qi, kr), try g.mul(qr, ki)), axis: 1)
+    let corr = try g.add(try g.matmul(pr, g.constant(Tensor(shape: Shape(nf, l), scalars: inv.re))),
+                         try g.matmul(pi, g.constant(Tensor(shape: Shape(nf, l), scalars: inv.im))))   // [B, L]
     let top = AutoCorrelation.delayCount(factor: factor, length: l)
     let r = try g.value(corr).scalars
     var delays = [[Int]]()
     if g.isTraining {
       var mean = [Float](repeating: 0, count: l)
       for bi in 0..<b { for tau in 0..<l { mean[tau] += r[bi * l + tau] / Float(b) } }
-      let shared = ProbSparse.largestInOrder(mean, count: top)
-      delays = Array(repeating: shared, count: b)
+      delays = Array(repeating: ProbSparse.largestInOrder(mean, count: top), count: b)
     } else {
       delays = (0..<b).map { bi in ProbSparse.largestInOrder(Array(r[(bi * l)..<((bi + 1) * l)]), count: top) }
     }
-    // Gather the chosen correlations: [B, 1, L] · [B, L, k] → softmax weights [B, 1, k].
+    // The chosen correlations: [B, 1, L] · [B, L, k] → softmax weights [B, k].
     var pick = [Float](repeating: 0, count: b * l * top)
-    // Rolls: [B, k, L·L], row i holds the permutation P(τ_i) with P[t, (t + τ_i) mod L] = 1.
-    var roll = [Float](repeating: 0, count: b * top * l * l)
-    for bi in 0..<b {
-      for (i, tau) in delays[bi].enumerated() {
-        pick[(bi * l + tau) * top + i] = 1
-        for t in 0..<l { roll[((bi * top + i) * l + t) * l + (t + tau) % l] = 1 }
+    for bi in 0..<b { for (i, tau) in delays[bi].enumerated() { pick[(bi * l + tau) * top + i] = 1 } }
+    let chosen = try g.matmul(try g.reshape(corr, Shape(b, 1, l)), g.constant(Tensor(shape: Shape(b, l, top), scalars: pick)))
+    let weights = try g.reshape(try g.softmax(chosen), Shape(b, top))
+    // Σ_i w_i · roll(V, −τ_i): batch-shared delays at once, per-window delays row by row.
+    func aggregate(_ v: Var, _ w: Var, _ taus: [Int]) throws(TensorError) -> Var {
+      func term(_ i: Int) throws(TensorError) -> Var {
+        let wi = try g.reshape(try g.slice(w, axis: 1, start: i, count: 1), Shape(v.shape[0], 1, 1))
+        return try g.mul(try AutoCorrelation.rolled(v, taus[i], in: g), wi)
       }
+      var sum = try term(0)
+      for i in 1..<taus.count { sum = try g.add(sum, try term(i)) }
+      return sum
     }
-    let chosen = try g.matmul(try g.reshape(corr, Shape(b, 1, l)),
-                              g.constant(Tensor(shape: Shape(b, l, top), scalars: pick)))
-    let weights = try g.softmax(chosen)
-    let mixing = try g.matmul(weights, g.constant(Tensor(shape: Shape(b, top, l * l), scalars: roll)))
-    return try g.matmul(try g.reshape(mixing, Shape(b, l, l)), values)
+    if g.isTraining { return try aggregate(values, weights, delays[0]) }
+    var rows: [Var] = []
+    for bi in 0..<b {
+      rows.append(try aggregate(try g.slice(values, axis: 0, start: bi, count: 1),
+                                try g.slice(weights, axis: 0, start: bi, count: 1), delays[bi]))
+    }
+    return try g.concat(rows, axis: 0)
   }
 }
 
