@@ -1,5 +1,5 @@
 // Matrix kernels behind one dispatch function each: OpenBLAS natively, SIMDKit's register-blocked
-// simd128 kernels on wasm32 (when the SIMDKit module is available to the build, as in
+// simd128 kernels (gemm and gemv) on wasm32 (when the SIMDKit module is available to the build, as in
 // scripts/checks/neural-wasm.sh), the scalar reference otherwise (`GEMM+Reference.swift`, always
 // compiled and the tests' oracle).
 // Row-major, C-style pointers; callers validate shapes (these are internal).
@@ -53,6 +53,14 @@ enum Kernel {
     if m == 0 { return }
     #if canImport(COpenBLAS)
     cblas_sgemv(CblasRowMajor, CblasNoTrans, blasint(m), blasint(n), 1, a, blasint(lda), x, 1, 0, y, 1)
+    #elseif canImport(SIMDKit)
+    do {
+      try Kernels.gemv(
+        m: m, n: n, a: UnsafeBufferPointer(start: a, count: (m - 1) * lda + n), lda: lda,
+        x: UnsafeBufferPointer(start: x, count: n), y: UnsafeMutableBufferPointer(start: y, count: m))
+    } catch {
+      ReferenceKernel.gemv(m: m, n: n, a: a, lda: lda, x: x, y: y)
+    }
     #else
     ReferenceKernel.gemv(m: m, n: n, a: a, lda: lda, x: x, y: y)
     #endif
@@ -67,6 +75,14 @@ enum Kernel {
     if m == 0 || n == 0 { return }
     #if canImport(COpenBLAS)
     cblas_sgemv(CblasRowMajor, CblasTrans, blasint(m), blasint(n), 1, a, blasint(lda), x, 1, 1, y, 1)
+    #elseif canImport(SIMDKit)
+    do {
+      try Kernels.gemv(
+        trans: .transpose, m: m, n: n, a: UnsafeBufferPointer(start: a, count: (m - 1) * lda + n), lda: lda,
+        x: UnsafeBufferPointer(start: x, count: m), beta: 1, y: UnsafeMutableBufferPointer(start: y, count: n))
+    } catch {
+      ReferenceKernel.gemvTransposedAccumulate(m: m, n: n, a: a, lda: lda, x: x, y: y)
+    }
     #else
     ReferenceKernel.gemvTransposedAccumulate(m: m, n: n, a: a, lda: lda, x: x, y: y)
     #endif
