@@ -7,6 +7,12 @@
 // `y`. `refit: true` fits every model again for every window; `refit: false` fits once on the first
 // window's training data and forecasts the later windows from their longer histories with the same
 // fitted state (for the statistical baselines, whose state is their history, both are the same).
+//
+// Future exogenous columns (NeuralForecast's `futr_exog_list` / `futr_df`, see Forecaster+Future.swift):
+// a model fitted with future columns reads the horizon's values of those columns. `predict(h:future:)`
+// takes them as a frame of the training frame's series, checked and aligned to the training order;
+// `crossValidation` gives each window the true values that follow its cutoff in the full frame, as
+// NeuralForecast's `cross_validation` does. Models without future columns never see a future frame.
 
 /// Fits several models on a frame and produces forecast and cross-validation tables.
 ///
@@ -15,6 +21,8 @@
 /// try fc.fit(train)
 /// let table = try fc.predict(h: 12, levels: [80, 95])
 /// let cv = try fc.crossValidation(air, nWindows: 3, h: 12)
+/// // models fitted with future exogenous columns take the horizon's values:
+/// let withPromotions = try fc.predict(h: 12, future: nextYearsPromotions)
 /// ```
 public final class Forecaster {
   public var models: [any ForecastModel]
@@ -39,19 +47,53 @@ public final class Forecaster {
 
   /// Forecasts `h` steps after the training data with every model.
   ///
-  /// - Throws: ``ForecastError/notFitted(_:)`` before `fit`, and what the models throw.
+  /// - Throws: ``ForecastError/notFitted(_:)`` before `fit`, ``ForecastError/invalidArgument(_:)``
+  ///   when a model was fitted with future exogenous columns (pass them with
+  ///   ``predict(h:future:levels:)``), and what the models throw.
   public func predict(h: Int, levels: [Double] = []) throws(ForecastError) -> ForecastTable {
+    try predict(h: h, future: nil, levels: levels)
+  }
+
+  /// Forecasts `h` steps after the training data with every model; `future` holds the horizon's
+  /// values of the future exogenous columns (NeuralForecast's `futr_df`).
+  ///
+  /// `future` must hold every series of the training frame (any order) and no other, each with
+  /// exactly `max(h, horizon)` rows starting the step after its last training timestamp, where
+  /// `horizon` is the longest horizon of the models that read future columns (so exactly `h` rows
+  /// when `h` is the models' horizon), and every future column of the training frame (by name,
+  /// any order; other columns and `y` are ignored). It may be nil when no model reads future
+  /// columns; when given, it is checked all the same.
+  ///
+  /// ```swift
+  /// try fc.fit(train)                           // train.futureNames == ["promo"]
+  /// let t = try fc.predict(h: 4, future: next)  // next: 4 rows of "promo" per series
+  /// ```
+  /// - Throws: ``ForecastError/notFitted(_:)`` before `fit`; for `future`:
+  ///   ``ForecastError/invalidArgument(_:)`` (missing while a model needs it, another frequency, a
+  ///   series missing or extra), ``ForecastError/unknownColumn(_:)`` (a future column missing),
+  ///   ``ForecastError/irregularTimestamps(id:)`` (not starting the step after the history),
+  ///   ``ForecastError/seriesTooShort(id:needed:actual:)`` / ``ForecastError/lengthMismatch(expected:actual:)``
+  ///   (too few / too many rows), ``ForecastError/missingValue(id:index:)`` (NaN in a future column);
+  ///   and what the models throw.
+  /// - Complexity: one forecast per model, plus O(rows · columns) to check `future`.
+  public func predict(h: Int, future: SeriesFrame?, levels: [Double] = []) throws(ForecastError) -> ForecastTable {
     guard let frame = trainingFrame else { throw .notFitted("Forecaster") }
     try checkRequest(h: h, levels: levels)
+    let ahead = try futureFrame(future, history: frame, h: h)
     var outs: [(alias: String, forecasts: [SeriesForecast])] = []
-    for m in models { outs.append((m.alias, try m.forecast(frame, h: h, levels: levels))) }
+    for m in models { outs.append((m.alias, try forecast(m, frame, future: ahead, h: h, levels: levels))) }
     return ForecastTable.make(history: frame, h: h, models: outs, levels: levels)
   }
 
   /// Rolling-origin cross-validation (see the file header). Leaves ``trainingFrame`` as it was.
   ///
+  /// Models fitted with future exogenous columns get, for each window, the frame's true values of
+  /// those columns for the `max(h, horizon)` steps after the window's cutoff (see
+  /// ``predict(h:future:levels:)``).
+  ///
   /// - Throws: ``ForecastError/seriesTooShort(id:needed:actual:)`` when a series cannot hold the
-  ///   windows and at least two training observations, and what the models throw.
+  ///   windows and at least two training observations, or (models with future columns and a horizon
+  ///   longer than `h`) the future rows after a window's cutoff, and what the models throw.
   /// - Complexity: nWindows fits with `refit`, one without.
   public func crossValidation(_ frame: SeriesFrame, nWindows: Int, h: Int, step: Int? = nil, refit: Bool = true,
                               levels: [Double] = [], progress: ProgressHandler? = nil) throws(ForecastError) -> ForecastTable {
@@ -70,8 +112,9 @@ public final class Forecaster {
       if refit || w == 0 {
         for m in models { try m.fit(train, progress: progress) }
       }
+      let ahead = try windowFuture(frame, history: train, drop: drop, h: h)
       var outs: [(alias: String, forecasts: [SeriesForecast])] = []
-      for m in models { outs.append((m.alias, try m.forecast(train, h: h, levels: levels))) }
+      for m in models { outs.append((m.alias, try forecast(m, train, future: ahead, h: h, levels: levels))) }
       var t = ForecastTable.make(history: train, h: h, models: outs, levels: levels)
       for s in frame.series {
         let end = s.count - drop
