@@ -16,7 +16,7 @@ trap 'rm -rf "$out"' EXIT
 mapfile -t sources < <(find "$root/SIMDKit/Sources/SIMDKit" -name '*.swift' ! -name 'GEMM*' ! -name 'GEMV*' | sort)
 mkdir -p "$out/native"
 cp "$here/bench-native.swift" "$out/native/main.swift"
-"$toolchain/swiftc" -O -wmo -module-name SIMDKit "${sources[@]}" "$here/Bench.swift" "$out/native/main.swift" -o "$out/bench"
+"$toolchain/swiftc" -O -wmo -module-name SIMDKit "${sources[@]}" "$here/Bench.swift" "$out/native/main.swift" -lm -o "$out/bench"
 "$toolchain/swiftc" -target wasm32-unknown-none-wasm -enable-experimental-feature Embedded -wmo -parse-as-library \
   -O -Xfrontend -disable-stack-protector -Xcc -msimd128 -module-name SIMDKit -c \
   "${sources[@]}" "$here/Bench.swift" "$here/BenchWasm.swift" -o "$out/bench.o"
