@@ -59,12 +59,19 @@ extension SIMDKernels {
     }
   }
 
-  /// The fast path over validated arguments, with this target's default micro-kernel.
+  /// The fast path over validated arguments: the unpacked small path (GEMM+Small.swift) when
+  /// op(B) fits in cache, else the packed driver with this target's default micro-kernel.
   static func gemm(
     _ s: GEMMShape, alpha: Float,
     a: UnsafeBufferPointer<Float>, b: UnsafeBufferPointer<Float>,
     beta: Float, c: UnsafeMutableBufferPointer<Float>
   ) {
+    if s.m > 0, s.n > 0, !s.productVanishes(alpha: alpha), usesSmallPath(s),
+      let aBase = a.baseAddress, let bBase = b.baseAddress, let cBase = c.baseAddress
+    {
+      smallGEMM(s, alpha: alpha, a: aBase, b: bBase, beta: beta, c: cBase)
+      return
+    }
     gemm(s, alpha: alpha, a: a, b: b, beta: beta, c: c, kernel: DefaultGEMMMicroKernel.self)
   }
 
