@@ -2,7 +2,7 @@
 # `make bench`: every domain's benchmark, each checking its answers before it times and printing
 # ratios against a peer measured in the same run.
 #   simdkit      gemm/gemv/dot/axpy vs single-thread OpenBLAS and the scalar reference (+ wasm in Node)
-#   neural       FANN networks vs libfann
+#   neural       FANN networks vs libfann, natively and as the wasm chunk in Node, plus quality
 #   differentiable  LSTM / Transformer training step, native and wasm, vs PyTorch CPU when its venv
 #                exists (BENCH_TORCH=1 creates it from PyPI first)
 #   core         swarm memory, scheduling throughput (native and wasm), parallel speed-up
@@ -22,7 +22,7 @@ run() { # name, command...
 for s in "${sections[@]}"; do
   case "$s" in
     simdkit)     run simdkit "$root/scripts/bench-simdkit.sh" ;;
-    neural)      run neural bash -c "cd '$root/Neural' && swift build -c release --product neural-bench && export OPENBLAS_NUM_THREADS=1 && bin=\"\$(swift build -c release --show-bin-path)\" && \"\$bin/neural-bench\" && \"\$bin/neural-bench\" quality" ;;
+    neural)      run neural "$root/scripts/bench-neural.sh" ;;
     differentiable) run differentiable "$root/scripts/bench-differentiable.sh" ${BENCH_TORCH:+--with-torch} ;;
     core)        run core "$root/Core/Bench/run.sh" ;;
     persistence) run persistence bash -c "cd '$root/Persistence' && swift build -c release --product persistence-bench && \"\$(swift build -c release --show-bin-path)/persistence-bench\" --check" ;;
