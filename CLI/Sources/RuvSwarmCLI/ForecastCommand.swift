@@ -24,7 +24,7 @@ struct ForecastCommand: CLICommand {
   @Option(help: "Comma-separated models.") var models: String = "snaive,rwd,mlp,ensemble"
   @Option(help: "Comma-separated interval levels in percent, e.g. 80,95.") var levels: String = "80,95"
   @Option(help: "How the ensemble combines: mean, median, weighted, stacking.") var ensemble: String = "weighted"
-  @Option(help: "Adam steps of the MLP.") var mlpSteps: Int = 300
+  @Option(help: "Adam steps of the MLP and of every neural model.") var mlpSteps: Int = 300
   @Option(help: "Seed of the MLP.") var seed: UInt64 = 1
   @Option(name: .shortAndLong, help: "Output CSV of forecasts.") var output: String = "forecasts.csv"
   @Option(help: "Directory of the SVG plots (default: the output's directory).") var plots: String?
