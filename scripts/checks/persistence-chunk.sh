@@ -8,7 +8,8 @@
 #   3. headless Chromium and Firefox ESR (tests/run-chunk-browser.mjs): a page writes agent memory and a
 #      half-run swarm, a fresh browser process on the same profile reloads them from OPFS (by policy),
 #      then from IndexedDB (forced), finds every committed write and finishes the swarm;
-#   4. tsc --strict on a usage example against the generated domains.d.ts.
+#   4. tsc --strict on a usage example against the generated domains.d.ts and the shipped
+#      modules/persistence/persistence.d.mts (the `jsmodule` lines of Persistence.jsapi).
 # PERSISTENCE_BROWSER=none skips 3, =chromium or =firefox runs one browser. Exits non-zero on any failure.
 set -euo pipefail
 root=$(cd "$(dirname "$0")/../.." && pwd)
@@ -19,6 +20,12 @@ trap 'rm -rf "$tmp"' EXIT
 bin=$(cd Bundler && swift build --show-bin-path)
 "$bin/bundler" build --only journal --out "$tmp/dist" --work "$tmp/work" | grep -E '^(chunk|runtime|core|persistence|journal|total|bundler:)' || true
 test -s "$tmp/dist/manifest.json"
+for file in persistence.mjs persistence.d.mts snapshots.mjs snapshots.d.mts; do
+  cmp "Persistence/JS/$file" "$tmp/dist/modules/persistence/$file"
+  grep -qF "\"./modules/persistence/$file\"" "$tmp/dist/package.json"
+done
+node -e 'const m = require(process.argv[1]); const s = Object.keys(m.chunks.persistence.modules ?? {}).sort().join(" ");
+  if (s !== "persistence.d.mts persistence.mjs snapshots.d.mts snapshots.mjs") { console.error("manifest modules: " + s); process.exit(1); }' "$tmp/dist/manifest.json"
 src=$(scripts/fetch-sqlite.sh)
 swiftc -parse-as-library -module-name Persistence -I Persistence/Sources/CSQLite \
   $(find Persistence/Sources/Persistence -name '*.swift' | sort) Persistence/JS/tests/golden-native.swift \

@@ -21,6 +21,7 @@ extension APISpec {
     var cSources: [String] = []
     var cIncludes: [String] = []
     var cFlags: [String] = []
+    var jsModules: [String] = []
     var current: (function: Function, line: Int, hasSwift: Bool)?
 
     func finish(_ pending: (function: Function, line: Int, hasSwift: Bool)?) throws(SpecError) {
@@ -93,6 +94,22 @@ extension APISpec {
         if keyword == "csource" { cSources += paths } else { cIncludes += paths }
       case "cflags":
         cFlags += rest.split(separator: " ").map(String.init)
+      case "jsmodule":
+        let paths = rest.split(separator: " ").map(String.init)
+        guard !paths.isEmpty else { throw SpecError(line: number, message: "'jsmodule' needs at least one path") }
+        for path in paths {
+          if path.hasPrefix("/") || path.hasPrefix("$") || path.split(separator: "/").contains("..") {
+            throw SpecError(line: number, message: "'\(path)' must be a path inside the domain folder")
+          }
+          guard path.hasSuffix(".mjs") || path.hasSuffix(".js") else {
+            throw SpecError(line: number, message: "'\(path)' is not a .mjs or .js file")
+          }
+          let name = APISpec.moduleName(path)
+          if jsModules.contains(where: { APISpec.moduleName($0) == name }) {
+            throw SpecError(line: number, message: "a second JS module named '\(name)'")
+          }
+          jsModules.append(path)
+        }
       case "error":
         if errorType != nil { throw SpecError(line: number, message: "a second 'error' line (one error enum per file)") }
         guard rest.isIdentifier else { throw SpecError(line: number, message: "error type '\(rest)' is not an identifier") }
@@ -124,6 +141,7 @@ extension APISpec {
     self.cSources = cSources
     self.cIncludes = cIncludes
     self.cFlags = cFlags
+    self.jsModules = jsModules
   }
 }
 

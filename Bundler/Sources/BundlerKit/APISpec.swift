@@ -22,6 +22,7 @@
 //   | `csource C/x.c $sqlite/sqlite3.c`      | C files compiled into the chunk (relative to the domain)   |
 //   | `cinclude Sources/CSQLite $sqlite`     | include folders for the C files and for swiftc (module maps)|
 //   | `cflags -DX=1 -O2`                     | extra clang flags for the domain's C files                 |
+//   | `jsmodule JS/persistence.mjs`          | a JS module (and its .d.mts) shipped in dist/modules/<domain>/ |
 //   | `error KernelError`                    | the domain's typed-throws error enum                       |
 //   | `case 1 empty "message"`               | one case of it: code, name, `(field: int|name, …)`, message|
 //   | `function dot(x: f32[], y: f32[]) -> f32` | one JS function                                         |
@@ -345,6 +346,9 @@ public struct APISpec: Sendable, Equatable {
   public var cIncludes: [String] = []
   /// Extra clang flags for the C files.
   public var cFlags: [String] = []
+  /// JS modules shipped with the chunk (`jsmodule` lines, relative to the domain folder): copied into
+  /// `dist/modules/<domain>/` with their declarations and listed in the manifest and package.json.
+  public var jsModules: [String] = []
 
   /// Creates a spec from its parts.
   public init(
@@ -408,6 +412,12 @@ public struct APISpec: Sendable, Equatable {
       for source in part.cSources where !merged.cSources.contains(source) { merged.cSources.append(source) }
       for include in part.cIncludes where !merged.cIncludes.contains(include) { merged.cIncludes.append(include) }
       merged.cFlags += part.cFlags
+      for module in part.jsModules where !merged.jsModules.contains(module) {
+        if merged.jsModules.contains(where: { moduleName($0) == moduleName(module) }) {
+          throw SpecError(line: 0, message: "two JS modules named '\(moduleName(module))' in domain '\(part.domain)'")
+        }
+        merged.jsModules.append(module)
+      }
       for set in part.errorSets {
         if merged.errorSets.contains(where: { $0.type == set.type }) {
           throw SpecError(line: 0, message: "error type '\(set.type)' is declared by two files of domain '\(part.domain)'")
@@ -422,6 +432,16 @@ public struct APISpec: Sendable, Equatable {
       }
     }
     return merged
+  }
+
+  /// A `jsmodule` path's file name: its name in `dist/modules/<domain>/` and in package.json.
+  public static func moduleName(_ path: String) -> String {
+    String(path.split(separator: "/").last ?? Substring(path))
+  }
+
+  /// The declaration file next to a JS module: `x.d.mts` for `x.mjs`, `x.d.ts` for `x.js`.
+  public static func declarationName(_ path: String) -> String {
+    path.hasSuffix(".mjs") ? String(path.dropLast(4)) + ".d.mts" : String(path.dropLast(3)) + ".d.ts"
   }
 
   /// The wasm export name of a function.

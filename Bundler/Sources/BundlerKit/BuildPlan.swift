@@ -160,6 +160,9 @@ public enum BuildStep: Hashable, Sendable, CustomStringConvertible {
   case checkLinkage(variant: Variant, runtime: SymbolicPath, domains: [LinkUnit])
   /// Remove the `.wasm` files in a directory that this build did not publish (earlier builds' chunks).
   case pruneChunks(SymbolicPath)
+  /// Copy a domain's JS module (`jsmodule`) or its declarations into `$OUT/modules/<domain>/<name>`
+  /// and record its size and integrity for the manifest.
+  case publishModule(domain: String, from: SymbolicPath, name: String)
   /// Write `$OUT/manifest.json` from what the publish steps recorded.
   case writeManifest(SymbolicPath)
 
@@ -178,6 +181,7 @@ public enum BuildStep: Hashable, Sendable, CustomStringConvertible {
     case .checkLinkage(let variant, let runtime, let domains):
       return "check linkage [\(variant.rawValue)] \(runtime) " + domains.map { "\($0.chunk)=\($0.path)<-[\($0.dependencies.joined(separator: ","))]" }.joined(separator: " ")
     case .pruneChunks(let path): return "prune \(path)"
+    case .publishModule(let domain, let from, let name): return "publish module \(domain)/\(name) from \(from)"
     case .writeManifest(let path): return "manifest \(path)"
     }
   }
@@ -218,7 +222,7 @@ extension BuildStep {
         }
       }
       return inputs
-    case .checkInstructions(let path, _, _), .publish(_, _, _, let path): return [path]
+    case .checkInstructions(let path, _, _), .publish(_, _, _, let path), .publishModule(_, let path, _): return [path]
     case .checkLinkage(_, let runtime, let units): return [runtime] + units.map(\.path)
     case .copy(let source, _): return [source]
     default: return []

@@ -88,6 +88,8 @@ public final class Builder: @unchecked Sendable {
   let log: @Sendable (String) -> Void
   private let lock = NSLock()
   private var published: [String: [String: Manifest.File]] = [:]
+  /// The JS modules published so far, by domain and file name.
+  private var publishedModules: [String: [String: Manifest.ModuleFile]] = [:]
   private var prepared: [String: String] = [:]
   private var profile: [(label: String, seconds: Double)] = []
   private var predicted: Double?
@@ -287,6 +289,12 @@ public final class Builder: @unchecked Sendable {
       let entry = Manifest.File(
         file: file, size: bytes.count, gzip: gzip, brotli: brotli, integrity: SHA256.integrity(of: bytes), sha256: hex)
       lock.withLock { published[chunk, default: [:]][variant.rawValue] = entry }
+    case .publishModule(let domain, let source, let name):
+      let bytes = try executor.read(try resolve(source))
+      let file = "modules/\(domain)/\(name)"
+      try executor.write(bytes, to: try resolve(SymbolicPath(.out, file)))
+      let entry = Manifest.ModuleFile(file: file, size: bytes.count, integrity: SHA256.integrity(of: bytes), sha256: SHA256.hex(of: bytes))
+      lock.withLock { publishedModules[domain, default: [:]][name] = entry }
     case .pruneChunks(let directory):
       let kept = Set(lock.withLock { published.values.flatMap { $0.values.map { ($0.file as NSString).lastPathComponent } } })
       for name in executor.listDirectory(try resolve(directory)) where name.hasSuffix(".wasm") && !kept.contains(name) {
@@ -328,12 +336,13 @@ public final class Builder: @unchecked Sendable {
     for variant in options.variants { variantFlags[variant.rawValue] = Planner.swiftFlags + Planner.variantFlags(variant) }
     var chunks: [String: Manifest.Chunk] = [:]
     let files = lock.withLock { published }
+    let modules = lock.withLock { publishedModules }
     chunks[Planner.runtimeChunk] = Manifest.Chunk(
       kind: .runtime, module: nil, dependencies: [], variants: files[Planner.runtimeChunk] ?? [:], api: nil)
     for domain in domains {
       chunks[domain.spec.domain] = Manifest.Chunk(
         kind: .domain, module: domain.spec.module, dependencies: [Planner.runtimeChunk] + domain.spec.depends,
-        variants: files[domain.spec.domain] ?? [:], api: Manifest.API(domain.spec))
+        variants: files[domain.spec.domain] ?? [:], api: Manifest.API(domain.spec), modules: modules[domain.spec.domain])
     }
     return Manifest(
       version: options.packageVersion,

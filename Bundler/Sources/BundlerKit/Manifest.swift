@@ -7,6 +7,7 @@
 //       "<chunk>": {
 //         "kind": "runtime" | "domain", "module": "SIMDKit", "dependencies": ["runtime", …],
 //         "variants": { "simd": { "file", "size", "gzip", "brotli", "integrity", "sha256" }, "scalar": {…} },
+//         "modules": { "persistence.mjs": { "file", "size", "integrity", "sha256" }, … },   (jsmodule lines; optional)
 //         "api": { "errorTypes": [{ "type", "errors": [{ "code", "name", "fields": [{ "name", "kind" }], "message" }] }],
 //                  "functions": [{ "name", "export", "doc", "errorType"?, "params": [{ "name", "kind" }],
 //                                  "returns": { "kind", "length"? } }] }
@@ -66,6 +67,20 @@ public struct Manifest: Codable, Equatable, Sendable {
     public var variants: [String: File]
     /// The JS API (domains only).
     public var api: API?
+    /// The domain's JS modules and their declarations by file name (`jsmodule` lines), absent when none.
+    public var modules: [String: ModuleFile]? = nil
+  }
+
+  /// A JS module or declaration file copied into `modules/<domain>/`.
+  public struct ModuleFile: Codable, Equatable, Sendable {
+    /// Path relative to the manifest (`modules/<domain>/<name>`).
+    public var file: String
+    /// Bytes.
+    public var size: Int
+    /// Subresource-Integrity string (`sha256-…`).
+    public var integrity: String
+    /// Hex SHA-256.
+    public var sha256: String
   }
 
   /// One published file.

@@ -34,6 +34,10 @@ public struct DomainSource: Sendable, Equatable {
     self.init(spec: spec, declarationPaths: [declarationPath], sourceFiles: sourceFiles)
   }
 
+  /// The `jsmodule` paths that have a declaration file next to them (`x.d.mts` for `x.mjs`), found by
+  /// `Workspace.discover`; their declarations are shipped too.
+  public var typedModules: [String] = []
+
   /// The first declaration file.
   public var declarationPath: String { declarationPaths.first ?? "" }
 
@@ -43,6 +47,9 @@ public struct DomainSource: Sendable, Equatable {
     guard let range = path.range(of: "/JS/", options: .backwards) else { return "." }
     return String(path[..<range.lowerBound])
   }
+
+  /// Where a `jsmodule` path of the declaration (or any file next to it) is.
+  public func modulePath(_ path: String) -> SymbolicPath { SymbolicPath(.repo, folder + "/" + path).normalized }
 
   /// Where a `csource`/`cinclude` path of the declaration is: below the domain folder, or below a
   /// preparation's output folder for `$name/…`.
@@ -215,14 +222,24 @@ public enum Planner {
     let lanes = [sharedLane(domains: ordered, options: options)]
       + options.variants.map { lane(for: $0, domains: ordered, options: options) }
     let loader = SymbolicPath(.repo, options.loaderDirectory)
-    let finish: [BuildStep] = [
+    var finish: [BuildStep] = [
       .copy(loader.appending("loader.js"), to: out.appending("loader.js")),
       .copy(loader.appending("loader.d.ts"), to: out.appending("loader.d.ts")),
       .write(out.appending("domains.d.ts"), contents: TypeScriptGenerator.declarations(for: ordered.map(\.spec))),
-      .write(out.appending("package.json"), contents: packageJSON(version: options.packageVersion)),
-      .pruneChunks(out.appending("chunks")),
-      .writeManifest(out.appending("manifest.json")),
+      .write(out.appending("package.json"), contents: packageJSON(version: options.packageVersion, domains: ordered)),
     ]
+    for domain in ordered where !domain.spec.jsModules.isEmpty {
+      finish.append(.makeDirectory(out.appending("modules/" + domain.spec.domain)))
+      for module in domain.spec.jsModules {
+        finish.append(.publishModule(domain: domain.spec.domain, from: domain.modulePath(module), name: APISpec.moduleName(module)))
+        if domain.typedModules.contains(module) {
+          let declaration = APISpec.declarationName(module)
+          finish.append(.publishModule(
+            domain: domain.spec.domain, from: domain.modulePath(declaration), name: APISpec.moduleName(declaration)))
+        }
+      }
+    }
+    finish += [.pruneChunks(out.appending("chunks")), .writeManifest(out.appending("manifest.json"))]
     return BuildPlan(prepare: prepare, lanes: lanes, finish: finish)
   }
 
@@ -427,8 +444,18 @@ public enum Planner {
   }
 
   /// package.json: the output folder as an npm-style package with an `exports` map.
-  public static func packageJSON(version: String) -> String {
-    """
+  public static func packageJSON(version: String, domains: [DomainSource] = []) -> String {
+    var modules = ""
+    for domain in domains {
+      for module in domain.spec.jsModules {
+        let name = APISpec.moduleName(module), file = "./modules/\(domain.spec.domain)/\(name)"
+        let types = domain.typedModules.contains(module)
+          ? "\"types\": \"./modules/\(domain.spec.domain)/\(APISpec.moduleName(APISpec.declarationName(module)))\",\n      " : ""
+        modules += "\n    \"./\(domain.spec.domain)/\(name)\": {\n      \(types)\"default\": \"\(file)\"\n    },"
+      }
+    }
+    let files = domains.contains { !$0.spec.jsModules.isEmpty } ? ", \"modules/\"" : ""
+    return """
     {
       "name": "ruvswarm",
       "version": "\(version)",
@@ -443,11 +470,11 @@ public enum Planner {
         },
         "./domains": {
           "types": "./domains.d.ts"
-        },
+        },\(modules)
         "./manifest.json": "./manifest.json",
         "./chunks/*": "./chunks/*"
       },
-      "files": ["loader.js", "loader.d.ts", "domains.d.ts", "manifest.json", "chunks/"],
+      "files": ["loader.js", "loader.d.ts", "domains.d.ts", "manifest.json", "chunks/"\(files)],
       "sideEffects": false
     }
 

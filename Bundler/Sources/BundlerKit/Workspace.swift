@@ -62,7 +62,16 @@ public enum Workspace {
           if item.hasSuffix(".swift") { sources.append(sourceRoot + "/" + item) }
         }
         guard !sources.isEmpty else { throw BuildError("\(relative): \(sourceRoot) has no Swift files") }
-        domains.append(DomainSource(spec: spec, declarationPaths: group.paths, sourceFiles: sources.sorted()))
+        var domain = DomainSource(spec: spec, declarationPaths: group.paths, sourceFiles: sources.sorted())
+        for module in spec.jsModules {
+          guard fileManager.fileExists(atPath: repository + "/" + folder + "/" + module) else {
+            throw BuildError("\(relative): no JS module \(folder)/\(module)")
+          }
+          if fileManager.fileExists(atPath: repository + "/" + folder + "/" + APISpec.declarationName(module)) {
+            domain.typedModules.append(module)
+          }
+        }
+        domains.append(domain)
       }
     }
     return domains

@@ -112,6 +112,18 @@ import Testing
     #expect(!(try APISpec(parsing: "domain c\nmodule C")).hasC)
   }
 
+  @Test func jsModules() throws {
+    let spec = try APISpec(parsing: "domain p\nmodule P\njsmodule JS/p.mjs JS/s.mjs\njsmodule JS/legacy.js")
+    #expect(spec.jsModules == ["JS/p.mjs", "JS/s.mjs", "JS/legacy.js"])
+    #expect(APISpec.moduleName("JS/p.mjs") == "p.mjs" && APISpec.moduleName("p.mjs") == "p.mjs")
+    #expect(APISpec.declarationName("JS/p.mjs") == "JS/p.d.mts" && APISpec.declarationName("JS/legacy.js") == "JS/legacy.d.ts")
+    let other = try APISpec(parsing: "domain p\nmodule P\njsmodule JS/s.mjs JS/t.mjs")
+    #expect(try APISpec.merging([spec, other]).jsModules == ["JS/p.mjs", "JS/s.mjs", "JS/legacy.js", "JS/t.mjs"])
+    let clash = try APISpec(parsing: "domain p\nmodule P\njsmodule Other/p.mjs")
+    #expect { try APISpec.merging([spec, clash]) } throws: { ($0 as? SpecError)?.message.contains("two JS modules named 'p.mjs'") == true }
+    #expect(try APISpec(parsing: "domain p\nmodule P").jsModules.isEmpty)
+  }
+
   @Test func tryIsAWord() {
     func f(_ swift: String) -> Function { Function(name: "f", params: [], returns: .void, swift: swift) }
     #expect(f("try g()").throws && f("x(try g())").throws && f("try").throws && f("(try? g()) ?? 0").throws)
@@ -193,6 +205,12 @@ import Testing
     ("domain d\nmodule M\ncsource /abs/a.c", 3, "must be relative"),
     ("domain d\nmodule M\ncsource a.h", 3, "is not a .c file"),
     ("domain d\nmodule M\ncinclude $nope/x", 3, "names no preparation 'nope'"),
+    ("domain d\nmodule M\njsmodule", 3, "'jsmodule' needs at least one path"),
+    ("domain d\nmodule M\njsmodule /abs/a.mjs", 3, "must be a path inside the domain folder"),
+    ("domain d\nmodule M\njsmodule ../Other/a.mjs", 3, "must be a path inside the domain folder"),
+    ("domain d\nmodule M\njsmodule $x/a.mjs", 3, "must be a path inside the domain folder"),
+    ("domain d\nmodule M\njsmodule JS/a.ts", 3, "is not a .mjs or .js file"),
+    ("domain d\nmodule M\njsmodule JS/a.mjs\njsmodule Other/a.mjs", 4, "a second JS module named 'a.mjs'"),
     ("domain d\nmodule M\nfunction f() -> u8[]\n  swift: 1", 3, "unknown result type 'u8[]'"),
     ("domain d\nmodule M\nfunction f(x f32)\n  swift: 1", 3, "expected 'name: type'"),
     ("domain d\nmodule M\nfunction f(1x: f32)\n  swift: 1", 3, "not an identifier"),

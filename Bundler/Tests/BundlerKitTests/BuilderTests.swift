@@ -79,6 +79,32 @@ import Testing
     #expect(fake.files["/O/domains.d.ts"] != nil && fake.files["/O/package.json"] != nil && fake.files["/W/glue/SIMDKit+JSExports.swift"] != nil)
   }
 
+  @Test func jsModulesArePublishedWithTheirIntegrity() throws {
+    let fake = Self.executor()
+    let domains = try Planner.dependencyOrder(try PlannerTests.withModules())
+    let options = BuildOptions()
+    let plan = try Planner.plan(domains: domains, options: options)
+    let module = Array("export const x = 1;\n".utf8), types = Array("export const x: number;\n".utf8)
+    fake.files["/R/Bundler/Tests/Fixtures/Probe/JS/store.mjs"] = module
+    fake.files["/R/Bundler/Tests/Fixtures/Probe/JS/store.d.mts"] = types
+    let builder = Builder(plan: plan, domains: domains, options: options, environment: Self.environment, executor: fake, log: { _ in })
+    // helpers.js is missing: reading it fails the build.
+    #expect(throws: BuildError.self) { try builder.run(concurrently: false) }
+    fake.files["/R/Bundler/Tests/Fixtures/Probe/JS/helpers.js"] = module
+    let manifest = try Builder(plan: plan, domains: domains, options: options, environment: Self.environment, executor: fake, log: { _ in })
+      .run(concurrently: false)
+    let modules = try #require(manifest.chunks["probe"]?.modules)
+    #expect(modules.keys.sorted() == ["helpers.js", "store.d.mts", "store.mjs"])
+    #expect(modules["store.mjs"] == Manifest.ModuleFile(
+      file: "modules/probe/store.mjs", size: module.count, integrity: SHA256.integrity(of: module), sha256: SHA256.hex(of: module)))
+    #expect(modules["store.d.mts"]?.sha256 == SHA256.hex(of: types))
+    #expect(fake.files["/O/modules/probe/store.mjs"] == module && fake.files["/O/modules/probe/store.d.mts"] == types)
+    #expect(manifest.chunks["simdkit"]?.modules == nil)
+    let written = try #require(fake.files["/O/manifest.json"])
+    #expect(try JSONDecoder().decode(Manifest.self, from: Data(written)) == manifest)
+    #expect(String(decoding: written, as: UTF8.self).contains("\"integrity\" : \"\(SHA256.integrity(of: types))\""))
+  }
+
   @Test func earlierBuildsChunksArePruned() throws {
     let fake = Self.executor()
     fake.files["/O/chunks/simdkit.simd.000000000000.wasm"] = [1]

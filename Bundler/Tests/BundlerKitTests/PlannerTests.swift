@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 @testable import BundlerKit
 
@@ -113,5 +114,42 @@ import Testing
     let text = Planner.packageJSON(version: "1.2.3")
     #expect(text.contains("\"version\": \"1.2.3\""))
     #expect(text.contains("\"exports\": {") && text.contains("\"default\": \"./loader.js\""))
+    #expect(!text.contains("modules"))
+    let object = try #require(try JSONSerialization.jsonObject(with: Data(text.utf8)) as? [String: Any])
+    #expect((object["exports"] as? [String: Any])?.count == 4)
+  }
+
+  /// A domain with JS modules (one typed, one not) over the fixtures.
+  static func withModules() throws -> [DomainSource] {
+    var domains = try Fixtures.domains()
+    let index = try #require(domains.firstIndex { $0.spec.domain == "probe" })
+    domains[index].spec.jsModules = ["JS/store.mjs", "JS/helpers.js"]
+    domains[index].typedModules = ["JS/store.mjs"]
+    return domains
+  }
+
+  @Test func jsModulesAreCopiedAndExported() throws {
+    let domains = try Self.withModules()
+    let probe = try #require(domains.first { $0.spec.domain == "probe" })
+    #expect(probe.modulePath("JS/store.mjs").description == "$REPO/Bundler/Tests/Fixtures/Probe/JS/store.mjs")
+    let plan = try Planner.plan(domains: domains, options: BuildOptions())
+    let finish = plan.finish.map(\.description)
+    #expect(finish.contains("mkdir $OUT/modules/probe"))
+    #expect(finish.contains("publish module probe/store.mjs from $REPO/Bundler/Tests/Fixtures/Probe/JS/store.mjs"))
+    #expect(finish.contains("publish module probe/store.d.mts from $REPO/Bundler/Tests/Fixtures/Probe/JS/store.d.mts"))
+    #expect(finish.contains("publish module probe/helpers.js from $REPO/Bundler/Tests/Fixtures/Probe/JS/helpers.js"))
+    #expect(!finish.contains { $0.contains("helpers.d.ts") } && finish.last == "manifest $OUT/manifest.json")
+    #expect(plan.finish.first { $0.description.contains("store.mjs") }?.inputs.map(\.description) == ["$REPO/Bundler/Tests/Fixtures/Probe/JS/store.mjs"])
+    let text = Planner.packageJSON(version: BuildOptions().packageVersion, domains: domains)
+    let object = try #require(try JSONSerialization.jsonObject(with: Data(text.utf8)) as? [String: Any])
+    let exports = try #require(object["exports"] as? [String: Any])
+    #expect(exports["./probe/store.mjs"] as? [String: String] == ["types": "./modules/probe/store.d.mts", "default": "./modules/probe/store.mjs"])
+    #expect(exports["./probe/helpers.js"] as? [String: String] == ["default": "./modules/probe/helpers.js"])
+    #expect((object["files"] as? [String])?.last == "modules/")
+    let written = plan.finish.compactMap { step -> String? in
+      if case .write(let path, let contents) = step, path.lastComponent == "package.json" { return contents }
+      return nil
+    }
+    #expect(written == [text])
   }
 }

@@ -65,6 +65,19 @@ import Testing
     return root
   }
 
+  @Test func jsModulesAndTheirDeclarationsAreFound() throws {
+    let root = try scratch([
+      "D/JS/D.jsapi": "domain d\nmodule M\njsmodule JS/a.mjs JS/b.mjs", "D/Sources/M/M.swift": "",
+      "D/JS/a.mjs": "export {}", "D/JS/a.d.mts": "export {}", "D/JS/b.mjs": "export {}",
+    ])
+    defer { try? FileManager.default.removeItem(atPath: root) }
+    let domain = try #require(try Workspace.discover(repository: root).first)
+    #expect(domain.spec.jsModules == ["JS/a.mjs", "JS/b.mjs"] && domain.typedModules == ["JS/a.mjs"])
+    let missing = try scratch(["D/JS/D.jsapi": "domain d\nmodule M\njsmodule JS/a.mjs", "D/Sources/M/M.swift": ""])
+    defer { try? FileManager.default.removeItem(atPath: missing) }
+    #expect(throws: BuildError("D/JS/D.jsapi: no JS module D/JS/a.mjs")) { try Workspace.discover(repository: missing) }
+  }
+
   @Test func badDomainsAreReported() throws {
     let broken = try scratch(["D/JS/D.jsapi": "domain d\nnonsense"])
     defer { try? FileManager.default.removeItem(atPath: broken) }
