@@ -25,7 +25,9 @@ let package = Package(
   ],
   targets: [
     // SIMDKit: portable kernels.
-    .target(name: "SIMDKit", path: "SIMDKit/Sources/SIMDKit", exclude: ["SIMDKit.docc"]),
+    .target(name: "SIMDKit", path: "SIMDKit/Sources/SIMDKit", exclude: ["SIMDKit.docc"],
+            // Double.squareRoot() is a libm call in unoptimised native builds (PortableMath.pow).
+            linkerSettings: [.linkedLibrary("m", .when(platforms: [.linux]))]),
 
     // Neural: FANN-compatible networks and differentiable layers; OpenBLAS natively.
     .systemLibrary(name: "COpenBLAS", path: "Neural/Sources/COpenBLAS", providers: [.apt(["libopenblas-dev"])]),

@@ -14,7 +14,9 @@ let package = Package(
     .package(path: "../Notebook"),
   ],
   targets: [
-    .target(name: "SIMDKit", exclude: ["SIMDKit.docc"]),
+    .target(name: "SIMDKit", exclude: ["SIMDKit.docc"],
+            // Double.squareRoot() is a libm call in unoptimised native builds (PortableMath.pow).
+            linkerSettings: [.linkedLibrary("m", .when(platforms: [.linux]))]),
     .testTarget(name: "SIMDKitTests", dependencies: ["SIMDKit"]),
     .testTarget(
       name: "SIMDKitNotebookTests", dependencies: ["SIMDKit"],
