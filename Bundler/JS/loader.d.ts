@@ -145,7 +145,19 @@ export interface Manifest {
     dependencies: string[];
     variants: Partial<Record<Variant, ManifestFile>>;
     api?: ManifestAPI;
+    /** JS modules the domain ships (`jsmodule` lines), by file name: `modules/<domain>/<name>`. */
+    modules?: Record<string, ManifestModuleFile>;
   }>;
+}
+
+/** A JS module (or its declarations) shipped with a domain's chunk. */
+export interface ManifestModuleFile {
+  /** Path relative to manifest.json. */
+  file: string;
+  size: number;
+  /** `sha256-<base64>`. */
+  integrity: string;
+  sha256: string;
 }
 
 /** Every method of a domain, returning a promise and loading the domain on first use. */
@@ -160,6 +172,12 @@ export class RuvSwarm {
   static load<K extends keyof Domains>(name: K): Promise<Domains[K]>;
   /** Loads a domain and its dependencies (once); its methods then run synchronously. */
   load<K extends keyof Domains>(name: K): Promise<Domains[K]>;
+  /**
+   * Fetches the manifest and the runtime chunk only, verified and linked as for any domain's
+   * dependency (events: a manifest fetch, a runtime chunk fetch, `linked`). Idempotent; a failed
+   * attempt can be retried. A later `load` then fetches only its domain's chunks.
+   */
+  loadRuntime(): Promise<void>;
   /** `ruv.domains.simdkit.dot(x, y)`: loads on first use, resolves to the result. */
   readonly domains: { readonly [K in keyof Domains]: Lazy<Domains[K]> };
   /** The manifest, fetched once. */

@@ -122,6 +122,7 @@ export class RuvSwarm {
   #symbols = new Map();   // name -> { func } | { address }
   #tableSlots = new Map(); // wasm function -> table index
   #runtime = null;
+  #runtimeLoad = null;    // Promise<void> of loadRuntime()
   #peak = 0;
   #regions = [];
 
@@ -242,7 +243,29 @@ export class RuvSwarm {
       const known = Object.keys(manifest.chunks).filter((c) => manifest.chunks[c].kind === 'domain');
       throw new RuvSwarmError('unknown-domain', `no domain "${name}" in this build (domains: ${known.join(', ')})`, { domain: name });
     }
-    const order = this.#dependencyOrder(manifest, name);
+    await this.#linkChunks(manifest, this.#dependencyOrder(manifest, name));
+    return this.#makeDomain(name, entry.api);
+  }
+
+  /**
+   * Fetches the manifest and the runtime chunk only, verified and linked exactly as for a domain's
+   * dependency, so that the first `load` later fetches just its domain's chunks. Idempotent: resolves
+   * at once when the runtime is linked already; a failed attempt can be retried.
+   */
+  loadRuntime() {
+    if (!this.#runtimeLoad) {
+      const promise = (async () => {
+        const manifest = await this.manifest();
+        await this.#linkChunks(manifest, [manifest.runtime]);
+      })();
+      this.#runtimeLoad = promise;
+      promise.catch(() => { if (this.#runtimeLoad === promise) this.#runtimeLoad = null; });
+    }
+    return this.#runtimeLoad;
+  }
+
+  /** Fetches, verifies and compiles the chunks of `order` not linked yet, then links them in that order. */
+  async #linkChunks(manifest, order) {
     // Fetch, verify and compile everything not linked yet, in parallel ...
     const modules = order.filter((c) => !this.#linked.has(c)).map((c) => [c, this.#module(manifest, c)]);
     await Promise.all(modules.map(([, p]) => p.catch(() => {})));
@@ -260,7 +283,6 @@ export class RuvSwarm {
     });
     this.#linking = link.catch(() => {});
     await link;
-    return this.#makeDomain(name, entry.api);
   }
 
   #dependencyOrder(manifest, name) {

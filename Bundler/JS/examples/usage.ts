@@ -8,6 +8,9 @@ export async function example(): Promise<number> {
   const variant: Variant = features.simd ? 'simd' : 'scalar';
   const events: LoaderEvent[] = [];
   const ruv = new RuvSwarm({ baseURL: '/dist/', variant, onEvent: (e) => events.push(e) });
+  // The runtime alone (manifest + runtime chunk), e.g. at page start; domains come later.
+  const ready: Promise<void> = ruv.loadRuntime();
+  await ready;
 
   // Typed by SIMDKit's declaration: dot(x: Float32Array, y: Float32Array): number.
   const simdkit: SimdkitDomain = await ruv.load('simdkit');

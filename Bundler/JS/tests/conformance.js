@@ -109,6 +109,41 @@ export const tests = [
     assert(JSON.stringify(ruv.linkedChunks) === JSON.stringify(['runtime', 'simdkit', 'probe']), `linked ${ruv.linkedChunks}`);
   }],
 
+  ['loadRuntime fetches the manifest and the runtime only, once; a later load fetches just its domain', async ({ RuvSwarm, baseURL, realFetch }) => {
+    const net = instrumentedFetch(realFetch);
+    const events = [];
+    const ruv = new RuvSwarm({ baseURL, fetch: net.fetch, onEvent: (e) => events.push(e) });
+    const first = ruv.loadRuntime();
+    assert(first === ruv.loadRuntime(), 'concurrent calls returned two promises');
+    assert(await first === undefined, 'loadRuntime resolved to a value');
+    await ruv.loadRuntime();
+    assert(net.log.length === 2 && net.log[0].endsWith('manifest.json') && net.count('/chunks/runtime.') === 1, `fetches: ${net.log.join(' ')}`);
+    const order = events.map((e) => `${e.type}:${e.chunk ?? e.what}`).join(' ');
+    assert(order === 'fetch:manifest fetch:runtime linked:runtime', `events: ${order}`);
+    assert(events[1].variant === ruv.variant && events[1].url.includes(`/chunks/runtime.${ruv.variant}.`), `event ${JSON.stringify(events[1])}`);
+    assert(JSON.stringify(ruv.linkedChunks) === '["runtime"]' && ruv.memoryStats().pages > 0, `linked ${ruv.linkedChunks}`);
+    const simdkit = await ruv.load('simdkit');
+    assert(simdkit.sum(new Float32Array([1, 2])) === 3, 'a domain after loadRuntime');
+    assert(net.log.length === 3 && net.count('/chunks/simdkit.') === 1 && net.count('/chunks/runtime.') === 1, `fetches: ${net.log.join(' ')}`);
+
+    // After a domain load the runtime is linked already: loadRuntime fetches nothing.
+    const later = instrumentedFetch(realFetch);
+    const other = new RuvSwarm({ baseURL, fetch: later.fetch });
+    await other.load('simdkit');
+    await other.loadRuntime();
+    assert(later.log.length === 3 && later.count('/chunks/runtime.') === 1, `fetches: ${later.log.join(' ')}`);
+
+    // A runtime that fails its integrity check rejects, links nothing, and a retry succeeds.
+    const faulty = instrumentedFetch(realFetch);
+    const third = new RuvSwarm({ baseURL, fetch: faulty.fetch });
+    faulty.fault('runtime', 'corrupt');
+    await rejects(third.loadRuntime(), 'integrity');
+    assert(third.linkedChunks.length === 0, `linked ${third.linkedChunks}`);
+    faulty.fault('runtime', null);
+    await third.loadRuntime();
+    assert(JSON.stringify(third.linkedChunks) === '["runtime"]', `linked ${third.linkedChunks}`);
+  }],
+
   ['dependencies are fetched in parallel and linked in dependency order', async ({ RuvSwarm, baseURL, realFetch }) => {
     const net = instrumentedFetch(realFetch);
     const events = [];
