@@ -303,17 +303,8 @@ public final class MLP: ForecastModel {
       let (x, sc) = try features(s, end: s.count)
       let y = forward(x)[numLayers + 1]
       let nq = quantiles.count
-      var perQuantile = [[Double]](repeating: [], count: nq)
-      for j in 0..<h {
-        let sorted = y[(j * nq)..<((j + 1) * nq)].sorted()
-        for qi in 0..<nq { perQuantile[qi].append(sc.inverse(sorted[qi])) }
-      }
-      var f = SeriesForecast(mean: perQuantile[quantiles.firstIndex(of: 0.5)!])
-      for level in levels.sorted() where !self.levels.isEmpty {
-        let lo = quantiles.firstIndex(of: 0.5 - level / 200)!, hi = quantiles.firstIndex(of: 0.5 + level / 200)!
-        f.intervals.append(PredictionInterval(level: level, lo: perQuantile[lo], hi: perQuantile[hi]))
-      }
-      out.append(f)
+      out.append(SeriesForecast(quantileOutputs: { j, q in y[j * nq + q] }, steps: h, quantiles: quantiles,
+                                scaler: sc, levels: levels, trainedLevels: self.levels))
     }
     return out
   }

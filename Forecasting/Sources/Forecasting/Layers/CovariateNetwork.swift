@@ -358,18 +358,9 @@ public class CovariateNetwork: WindowNetwork {
     var out: [SeriesForecast] = []
     for (r, smp) in samples.enumerated() {
       for (k, sc) in smp.scalers.enumerated() {
-        var perQuantile = [[Double]](repeating: [], count: nq)
-        for j in 0..<h {
-          let base = ((r * horizon + j) * n + k) * nq
-          let sorted = values.scalars[base..<(base + nq)].map { Double($0) }.sorted()
-          for qi in 0..<nq { perQuantile[qi].append(sc.inverse(sorted[qi])) }
-        }
-        var f = SeriesForecast(mean: perQuantile[quantiles.firstIndex(of: 0.5)!])
-        for level in levels.sorted() where !self.levels.isEmpty {
-          let lo = quantiles.firstIndex(of: 0.5 - level / 200)!, hi = quantiles.firstIndex(of: 0.5 + level / 200)!
-          f.intervals.append(PredictionInterval(level: level, lo: perQuantile[lo], hi: perQuantile[hi]))
-        }
-        out.append(f)
+        out.append(SeriesForecast(quantileOutputs: { j, q in Double(values.scalars[((r * horizon + j) * n + k) * nq + q]) },
+                                  steps: h, quantiles: quantiles, scaler: sc, levels: levels,
+                                  trainedLevels: self.levels))
       }
     }
     return out
