@@ -78,3 +78,20 @@ export function empty(root, text) {
   const [, , w, h] = root.getAttribute('viewBox').split(' ').map(Number);
   label(root, w / 2, h / 2, text, { class: 'empty' });
 }
+
+/** A definition list of key figures, one [name, value, optional id] per entry. */
+export function kpis(entries) {
+  const dl = document.createElement('dl');
+  dl.className = 'kpis';
+  for (const [name, value, id] of entries) {
+    const div = document.createElement('div');
+    const dt = document.createElement('dt');
+    dt.textContent = name;
+    const dd = document.createElement('dd');
+    dd.textContent = value;
+    if (id) dd.id = id;
+    div.append(dt, dd);
+    dl.append(div);
+  }
+  return dl;
+}

@@ -2,7 +2,7 @@
 // from the shared data sets or uploaded as CSV, forecasts h steps with 80 % and 95 % intervals, and
 // draws history, held-out actuals, forecast and interval bands; neural models also show their training
 // loss. The fitted model can be downloaded as its archive (the same text format as natively).
-import { clear, empty, frame, label, linePath, svg } from './chart.js';
+import { clear, empty, frame, kpis, label, linePath, svg } from './chart.js';
 
 const LEVELS = new Float64Array([80, 95]);
 /** Model choices: how to build each one from the chunk's constructors. */
@@ -104,22 +104,6 @@ function drawLoss(chart, loss) {
   const y1 = 10 ** Math.ceil(Math.log10(Math.max(...finite)));
   const { sx, sy } = frame(chart, { width: 640, height: 140, x: [1, Math.max(2, loss.length)], y: [y0, y1 === y0 ? y0 * 10 : y1], log: true, xLabel: 'training step' });
   svg('path', { class: 'loss', d: linePath(loss.map((v, i) => [sx(i + 1), sy(Math.max(v, 1e-12))])) }, chart);
-}
-
-function kpis(entries) {
-  const dl = document.createElement('dl');
-  dl.className = 'kpis';
-  for (const [name, value, id] of entries) {
-    const div = document.createElement('div');
-    const dt = document.createElement('dt');
-    dt.textContent = name;
-    const dd = document.createElement('dd');
-    dd.textContent = value;
-    if (id) dd.id = id;
-    div.append(dt, dd);
-    dl.append(div);
-  }
-  return dl;
 }
 
 export async function open(fc, { setStatus, refresh }) {

@@ -1,6 +1,6 @@
 // The Neural panel: trains a FANN network in the Neural chunk (Neural.jsapi), epoch by epoch, yielding
 // to the browser between slices of about 12 ms so the loss chart updates live and Stop responds.
-import { clear, empty, frame, linePath, svg } from './chart.js';
+import { clear, empty, frame, kpis, linePath, svg } from './chart.js';
 
 const XOR = '4 2 1\n-1 -1\n-1\n-1 1\n1\n1 -1\n1\n1 1\n-1\n';
 const ACTIVATIONS = { 0: 'linear', 3: 'sigmoid', 5: 'sigmoid symmetric', 10: 'Elliot', 11: 'Elliot symmetric', 18: 'ReLU' };
@@ -87,22 +87,6 @@ function drawLoss(chart, losses, testPoint) {
     svg('circle', { class: 'test-point', cx: sx(losses.length), cy: sy(testPoint), r: 4.5 }, chart)
       .append(Object.assign(document.createElementNS('http://www.w3.org/2000/svg', 'title'), { textContent: `test MSE ${testPoint}` }));
   }
-}
-
-function kpis(entries) {
-  const dl = document.createElement('dl');
-  dl.className = 'kpis';
-  for (const [name, value, id] of entries) {
-    const div = document.createElement('div');
-    const dt = document.createElement('dt');
-    dt.textContent = name;
-    const dd = document.createElement('dd');
-    dd.textContent = value;
-    if (id) dd.id = id;
-    div.append(dt, dd);
-    dl.append(div);
-  }
-  return dl;
 }
 
 /** Bit fail (FANN's default limit 0.35) over a data set, by running every sample. */

@@ -3,7 +3,7 @@
 // documented rules, Core/Sources/Core/Topology.swift, over agents in join order), the task graph
 // coloured by outcome, and a per-agent timeline rebuilt from the engine's event log.
 import { Swarm, TaskFailure } from '/modules/swarm.mjs';
-import { clear, empty, label, svg } from './chart.js';
+import { clear, empty, kpis, label, svg } from './chart.js';
 
 const TYPES = ['researcher', 'coder', 'analyst', 'optimizer', 'tester', 'reviewer', 'documenter'];
 const PATTERNS = ['convergent', 'divergent', 'lateral', 'systems', 'critical', 'abstract', 'adaptive'];
@@ -178,22 +178,6 @@ function drawTimeline(chart, n, attempts, makespan) {
     bar.append(title);
   }
   label(chart, W - right, H - 4, `engine ticks (0–${makespan})`, { 'text-anchor': 'end' });
-}
-
-function kpis(entries) {
-  const dl = document.createElement('dl');
-  dl.className = 'kpis';
-  for (const [name, value, id] of entries) {
-    const div = document.createElement('div');
-    const dt = document.createElement('dt');
-    dt.textContent = name;
-    const dd = document.createElement('dd');
-    dd.textContent = value;
-    if (id) dd.id = id;
-    div.append(dt, dd);
-    dl.append(div);
-  }
-  return dl;
 }
 
 export function open(core, { setStatus, refresh }) {
